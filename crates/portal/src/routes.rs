@@ -238,15 +238,20 @@ async fn asset(Path(file): Path<String>, headers: HeaderMap) -> Response {
     } else {
         "no-cache"
     };
-    let etag = HeaderValue::from_str(&asset.etag).unwrap_or(HeaderValue::from_static("\"\""));
+    let gzip = accepts_gzip(&headers).then(|| asset.gzip()).flatten();
+    let etag_text = match gzip {
+        Some(_) => asset.gzip_etag(),
+        None => asset.etag.clone(),
+    };
+    let etag = HeaderValue::from_str(&etag_text).unwrap_or(HeaderValue::from_static("\"\""));
     let matches = headers
         .get(header::IF_NONE_MATCH)
         .and_then(|value| value.to_str().ok())
-        .is_some_and(|value| value.split(',').any(|tag| tag.trim() == asset.etag));
+        .is_some_and(|value| value.split(',').any(|tag| tag.trim() == etag_text));
     let mut response = if matches {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
-        (StatusCode::OK, asset.body.as_slice()).into_response()
+        (StatusCode::OK, gzip.unwrap_or(asset.body.as_slice())).into_response()
     };
     let response_headers = response.headers_mut();
     response_headers.insert(
@@ -257,6 +262,34 @@ async fn asset(Path(file): Path<String>, headers: HeaderMap) -> Response {
         header::CACHE_CONTROL,
         HeaderValue::from_static(cache_control),
     );
+    if asset.compressible() {
+        response_headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    }
+    if gzip.is_some() {
+        response_headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+    }
     response_headers.insert(header::ETAG, etag);
     response
+}
+
+/// Whether the client takes gzip (`Accept-Encoding: gzip`, `gzip;q=0.8`, `*`), and has not
+/// refused it with `q=0`.
+fn accepts_gzip(headers: &HeaderMap) -> bool {
+    headers
+        .get_all(header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .any(|coding| {
+            let mut parts = coding.split(';');
+            let name = parts.next().unwrap_or("").trim();
+            let refused = parts.any(|parameter| {
+                parameter
+                    .trim()
+                    .strip_prefix("q=")
+                    .and_then(|q| q.trim().parse::<f32>().ok())
+                    .is_some_and(|q| q == 0.0)
+            });
+            (name.eq_ignore_ascii_case("gzip") || name == "*") && !refused
+        })
 }

@@ -314,6 +314,82 @@ async fn assets_carry_no_external_url_and_are_served_right() {
 }
 
 #[tokio::test]
+async fn assets_are_sent_gzipped_to_browsers_that_take_it() {
+    use std::io::Read as _;
+    let app = app();
+    for name in ["pdq.wasm", "portal.css", "files.js"] {
+        let plain = get(&app, &format!("/assets/{name}")).await;
+        assert_eq!(header(&plain, "content-encoding"), "", "{name}");
+        assert_eq!(header(&plain, "vary"), "accept-encoding", "{name}");
+        let plain_bytes = {
+            let response = app
+                .clone()
+                .oneshot(
+                    Request::get(format!("/assets/{name}"))
+                        .body(Body::empty())
+                        .unwrap(),
+                )
+                .await
+                .unwrap();
+            to_bytes(response.into_body(), 10 * 1024 * 1024)
+                .await
+                .unwrap()
+        };
+        let response = app
+            .clone()
+            .oneshot(
+                Request::get(format!("/assets/{name}"))
+                    .header(header::ACCEPT_ENCODING, "br;q=1.0, gzip;q=0.8, *;q=0.1")
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "{name}");
+        assert_eq!(response.headers()["content-encoding"], "gzip", "{name}");
+        let etag = response.headers()["etag"].to_str().unwrap().to_owned();
+        assert_ne!(
+            etag,
+            header(&plain, "etag"),
+            "{name}: another representation, another tag"
+        );
+        let compressed = to_bytes(response.into_body(), 10 * 1024 * 1024)
+            .await
+            .unwrap();
+        assert!(
+            compressed.len() < plain_bytes.len() * 9 / 10,
+            "{name}: it pays"
+        );
+        let mut decompressed = Vec::new();
+        flate2::read::GzDecoder::new(&compressed[..])
+            .read_to_end(&mut decompressed)
+            .unwrap();
+        assert_eq!(decompressed, plain_bytes.to_vec(), "{name}: same content");
+
+        // Revalidation of the gzip form, and gzip refused with q=0.
+        let again = send(
+            &app,
+            Request::get(format!("/assets/{name}"))
+                .header(header::ACCEPT_ENCODING, "gzip")
+                .header(header::IF_NONE_MATCH, &etag)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(again.status, StatusCode::NOT_MODIFIED, "{name}");
+        let refused = send(
+            &app,
+            Request::get(format!("/assets/{name}"))
+                .header(header::ACCEPT_ENCODING, "gzip;q=0, identity")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(header(&refused, "content-encoding"), "", "{name}");
+    }
+}
+
+#[tokio::test]
 async fn pages_link_fingerprinted_assets_cached_for_good() {
     let app = app();
     let body = get(&app, "/en/").await.body;
