@@ -180,4 +180,29 @@ mod tests {
             assert!(code.default_message().ends_with('.'));
         }
     }
+
+    /// Codes only platforms and operators meet: the case API never answers with them.
+    const PLATFORM_ONLY: &[ErrorCode] = &[
+        ErrorCode::InvalidParameter,
+        ErrorCode::InvalidPageToken,
+        ErrorCode::MissingApiKey,
+        ErrorCode::InvalidApiKey,
+        ErrorCode::InvalidThreshold,
+        ErrorCode::TooManyHashes,
+        ErrorCode::UnsupportedSignal,
+    ];
+
+    #[test]
+    fn every_code_a_person_can_meet_is_translated_by_the_portal() {
+        for code in ErrorCode::ALL {
+            if PLATFORM_ONLY.contains(code) {
+                continue;
+            }
+            assert!(
+                portal::TRANSLATED_ERROR_CODES.contains(&code.as_str()),
+                "{}: the portal would show a generic message",
+                code.as_str()
+            );
+        }
+    }
 }

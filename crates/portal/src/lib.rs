@@ -54,6 +54,8 @@ pub const TRANSLATED_ERROR_CODES: &[&str] = &[
     "invalid_hash",
     "invalid_json",
     "invalid_request",
+    // Refused by the operator's safeguards (the negative bank); deliberately neutral.
+    "item_not_accepted",
     "locked_out",
     "low_quality",
     "method_not_allowed",

@@ -201,6 +201,7 @@ error-api-invalid_credentials = Wir finden keinen Fall mit dieser Nummer und die
 error-api-invalid_hash = Ein Fingerabdruck war ungültig. Lade die Seite neu und versuch es noch einmal.
 error-api-invalid_json = Beim Senden ist etwas schiefgegangen. Lade die Seite neu und versuch es noch einmal.
 error-api-invalid_request = Beim Senden ist etwas schiefgegangen. Lade die Seite neu und versuch es noch einmal.
+error-api-item_not_accepted = Eine der Dateien kann nicht angenommen werden. Entferne sie und versuch es mit den anderen noch einmal.
 error-api-locked_out = Zu viele Versuche. Zum Schutz deines Falls ist er eine Weile gesperrt. Versuch es später noch einmal.
 error-api-low_quality = Eines der Bilder hat zu wenig Details, um verwendet zu werden. Entferne es und versuch es noch einmal.
 error-api-method_not_allowed = Beim Senden ist etwas schiefgegangen. Lade die Seite neu und versuch es noch einmal.

@@ -200,6 +200,7 @@ error-api-invalid_credentials = We cannot find a case with this number and PIN. 
 error-api-invalid_hash = A fingerprint was not valid. Reload the page and try again.
 error-api-invalid_json = Something went wrong while sending. Reload the page and try again.
 error-api-invalid_request = Something went wrong while sending. Reload the page and try again.
+error-api-item_not_accepted = One of the files cannot be accepted. Remove it and try again with the others.
 error-api-locked_out = Too many attempts. To protect your case, it is locked for a while. Try again later.
 error-api-low_quality = One of the images does not have enough detail to be used. Remove it and try again.
 error-api-method_not_allowed = Something went wrong while sending. Reload the page and try again.

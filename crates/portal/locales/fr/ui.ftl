@@ -200,6 +200,7 @@ error-api-invalid_credentials = Nous ne trouvons pas de dossier avec ce numéro 
 error-api-invalid_hash = Une empreinte n'était pas valide. Rechargez la page et réessayez.
 error-api-invalid_json = Un problème est survenu pendant l'envoi. Rechargez la page et réessayez.
 error-api-invalid_request = Un problème est survenu pendant l'envoi. Rechargez la page et réessayez.
+error-api-item_not_accepted = L'un des fichiers ne peut pas être accepté. Retirez-le et réessayez avec les autres.
 error-api-locked_out = Trop de tentatives. Pour protéger votre dossier, il est bloqué pendant un moment. Réessayez plus tard.
 error-api-low_quality = L'une des images n'a pas assez de détails pour être utilisée. Retirez-la et réessayez.
 error-api-method_not_allowed = Un problème est survenu pendant l'envoi. Rechargez la page et réessayez.

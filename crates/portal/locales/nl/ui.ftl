@@ -200,6 +200,7 @@ error-api-invalid_credentials = We vinden geen dossier met dit nummer en deze pi
 error-api-invalid_hash = Een vingerafdruk was niet geldig. Laad de pagina opnieuw en probeer het nog eens.
 error-api-invalid_json = Er ging iets mis bij het versturen. Laad de pagina opnieuw en probeer het nog eens.
 error-api-invalid_request = Er ging iets mis bij het versturen. Laad de pagina opnieuw en probeer het nog eens.
+error-api-item_not_accepted = Een van de bestanden kan niet aanvaard worden. Verwijder het en probeer opnieuw met de andere.
 error-api-locked_out = Te veel pogingen. Om je dossier te beschermen, is het een tijdje geblokkeerd. Probeer het later opnieuw.
 error-api-low_quality = Een van de foto's heeft te weinig details om gebruikt te worden. Verwijder ze en probeer opnieuw.
 error-api-method_not_allowed = Er ging iets mis bij het versturen. Laad de pagina opnieuw en probeer het nog eens.
