@@ -1,20 +1,26 @@
 // The browser tests' harness: one server and one headless Debian Chromium per test file.
 //
 // Which server the tests run against is one setting:
-//   E2E_BASE_URL=http://127.0.0.1:8080/   use a server that is already running;
-//   E2E_SERVER_CMD='cargo run -q -- serve --listen 127.0.0.1:0'
-//                                         start this command (from the repository root) and use
-//                                         the first http:// address it prints;
-//   neither                               start the portal's preview server
-//                                         (`cargo run -q -p portal --example preview`).
+//   neither of the below                  build this checkout's `empreinte` and run
+//                                         `empreinte serve` on a free port, with its own SQLite
+//                                         data folder (removed afterwards) and two platforms
+//                                         added through `empreinte admin` (their keys let the
+//                                         tests report feedback through the platform API);
+//   E2E_BASE_URL=http://127.0.0.1:8080/   use a server that is already running (tests that need
+//                                         a platform key are skipped);
+//   E2E_SERVER_CMD='...'                  start this command (from the repository root) and use
+//                                         the first http:// address it prints (idem).
 // E2E_CHROMIUM overrides the browser path (default /usr/bin/chromium).
 
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+
+import { empreinteBinary } from './native.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, '..', '..', '..');
@@ -27,19 +33,53 @@ export const WIDTHS = [
   { name: 'desktop', width: 1280, height: 900 },
 ];
 
-const DEFAULT_SERVER = 'cargo run -q -p portal --example preview';
+/** The platforms a test server knows, as the home page lists them. */
+export const TEST_PLATFORMS = ['Example Social', 'Example Video'];
 
-/** Starts (or finds) the server; resolves to { baseUrl, stop }. */
+/**
+ * Starts (or finds) the server; resolves to `{ baseUrl, stop, platformKeys }`, where
+ * `platformKeys` maps each of TEST_PLATFORMS to its API key (empty for a server the harness did
+ * not set up).
+ */
 export async function startServer() {
   if (process.env.E2E_BASE_URL) {
     const baseUrl = new URL(process.env.E2E_BASE_URL).origin;
-    return { baseUrl, stop: async () => {} };
+    return { baseUrl, stop: async () => {}, platformKeys: {} };
   }
-  const command = process.env.E2E_SERVER_CMD || DEFAULT_SERVER;
-  const child = spawn(command, { cwd: repoRoot, shell: true, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (process.env.E2E_SERVER_CMD) {
+    const child = spawn(process.env.E2E_SERVER_CMD, { cwd: repoRoot, shell: true, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    return { ...(await serving(child, process.env.E2E_SERVER_CMD)), platformKeys: {} };
+  }
+
+  const binary = empreinteBinary();
+  const dataDir = mkdtempSync(join(tmpdir(), 'empreinte-e2e-'));
+  const platformKeys = {};
+  for (const name of TEST_PLATFORMS) {
+    // The key is the one line on stdout; the explanation goes to stderr.
+    platformKeys[name] = execFileSync(binary, ['admin', '--data-dir', dataDir, 'platform', 'add', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  }
+  const child = spawn(binary, ['serve', '--data-dir', dataDir, '--listen', '127.0.0.1:0'], {
+    cwd: dataDir,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, EMPREINTE_LOG: 'info' },
+  });
+  const { baseUrl, stop } = await serving(child, `${binary} serve`);
+  return {
+    baseUrl,
+    platformKeys,
+    stop: async () => {
+      await stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits for `child` to print the address it serves on; resolves to `{ baseUrl, stop }`. */
+async function serving(child, what) {
   let output = '';
   const baseUrl = await new Promise((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no address from "${command}" after 600 s:\n${output}`)), 600_000);
+    const timer = setTimeout(() => reject(new Error(`no address from "${what}" after 600 s:\n${output}`)), 600_000);
     const look = (chunk) => {
       output += chunk.toString();
       const match = output.match(/http:\/\/[0-9a-zA-Z.[\]:-]+/);
@@ -52,12 +92,12 @@ export async function startServer() {
     child.stderr.on('data', look);
     child.on('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`"${command}" exited with ${code} before serving:\n${output}`));
+      reject(new Error(`"${what}" exited with ${code} before serving:\n${output}`));
     });
   });
   const stop = async () => {
     if (child.exitCode !== null) return;
-    // The whole process group: `cargo run` and the server it started.
+    // The whole process group (a command may have started the server through a shell or cargo).
     try {
       process.kill(-child.pid, 'SIGTERM');
     } catch {
@@ -66,6 +106,19 @@ export async function startServer() {
     await Promise.race([once(child, 'exit'), new Promise((r) => setTimeout(r, 5000))]);
   };
   return { baseUrl, stop };
+}
+
+/**
+ * What a platform does through the StopNCII-compatible API: reports `feedbackValue` (Blocked,
+ * NotBlocked, PendingReview, ...) on a hash, with its API key.
+ */
+export async function submitFeedback(server, platform, hashValue, feedbackValue) {
+  const response = await fetch(`${server.baseUrl}/v1/SubmitFeedback`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Ocp-Apim-Subscription-Key': server.platformKeys[platform] },
+    body: JSON.stringify({ count: 1, hashFeedbacks: [{ hashValue, feedbackValue, tags: [] }] }),
+  });
+  if (!response.ok) throw new Error(`SubmitFeedback answered ${response.status}: ${await response.text()}`);
 }
 
 /** Launches Debian's Chromium, headless, with nothing that calls home. */

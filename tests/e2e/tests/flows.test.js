@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { LANGS, artifactPath, launchBrowser, offOrigin, openPage, repoRoot, saveArtifact, sharedRuns, startServer, testFile } from '../lib/harness.js';
+import { LANGS, TEST_PLATFORMS, artifactPath, launchBrowser, offOrigin, openPage, repoRoot, saveArtifact, sharedRuns, startServer, submitFeedback, testFile } from '../lib/harness.js';
 
 let server;
 let browser;
@@ -193,6 +193,13 @@ test('choose files, create a case, see it, withdraw it; no file content leaves t
     if (request.body) for (const path of [photo, video]) assert.equal(sharedRuns(request.body, readFileSync(path)), 0);
   }
 
+  // A platform reports through its own API (as its matcher would after an upload matched).
+  const reported = Object.keys(server.platformKeys).length > 0;
+  if (reported) {
+    const pdq = image.signals.find((s) => s.convention === 'reference').hash;
+    await submitFeedback(server, TEST_PLATFORMS[0], pdq, 'Blocked');
+  }
+
   // The status page: codes in a POST body, never in the address.
   await page.goto(`${server.baseUrl}/en/status`);
   await page.fill('#case-number', caseNumber.toLowerCase().replace(/-/g, ' '));
@@ -203,6 +210,7 @@ test('choose files, create a case, see it, withdraw it; no file content leaves t
   assert.match(view, /Your case is active/);
   assert.match(view, /Image 1/);
   assert.match(view, /Video 1/);
+  if (reported) assert.match(view, new RegExp(`${TEST_PLATFORMS[0]}\\s+blocked a matching upload`));
   assert.ok(!page.url().includes(pin));
   await page.screenshot({ path: artifactPath('screenshots/flow/status-phone.png'), fullPage: true });
 
@@ -306,6 +314,10 @@ test('the home page lists the platforms or says calmly that there are none yet',
   await page.goto(`${server.baseUrl}/nl/`, { waitUntil: 'networkidle' });
   const state = await page.locator('#platforms-state');
   const listed = await page.locator('#platforms-list li').count();
+  if (Object.keys(server.platformKeys).length > 0) {
+    // The server the harness set up has its two platforms, and the page names them.
+    assert.deepEqual((await page.locator('#platforms-list li').allTextContents()).map((t) => t.trim()).sort(), [...TEST_PLATFORMS].sort());
+  }
   if (listed === 0) {
     assert.match(await state.textContent(), /Er doet nog geen enkel platform mee|kan nu niet geladen worden/);
   } else {
