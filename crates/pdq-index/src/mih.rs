@@ -461,6 +461,10 @@ impl Tables {
                 wanted,
             });
             if threshold >= 0 {
+                // One allocation per query instead of a run of doublings.
+                scratch
+                    .visits
+                    .reserve(ball(unit.direct, i32::from(threshold)) as usize);
                 let top = key >> inline;
                 let tag = (t as u64) << 32;
                 for flips in 0..=threshold as u32 {
