@@ -349,10 +349,24 @@ impl HammingIndex for MihIndex {
     fn query_into(&self, hash: &PdqHash, radius: u32, out: &mut Vec<Match>) {
         let start = out.len();
         let query = Words::from(hash);
-        let mut scratch = Scratch::default();
-        for segment in &self.segments {
-            segment.query(&query, radius, &self.kernels, &mut scratch, out);
+        // The probe's buffers (a few tens of kilobytes for a large segment) are kept per
+        // thread, so a query allocates nothing once its thread has answered one.
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
         }
+        SCRATCH.with(|cell| {
+            // A segment never queries the index again, so the cell is never borrowed twice;
+            // fall back to fresh buffers rather than panic if that ever changes.
+            let mut fresh = Scratch::default();
+            let mut borrowed = cell.try_borrow_mut();
+            let scratch = match borrowed.as_deref_mut() {
+                Ok(scratch) => scratch,
+                Err(_) => &mut fresh,
+            };
+            for segment in &self.segments {
+                segment.query(&query, radius, &self.kernels, scratch, out);
+            }
+        });
         if !self.tail_hashes.is_empty() {
             let mut hits = Vec::new();
             (self.kernels.scan)(&self.tail_hashes, &query, radius, &mut hits);

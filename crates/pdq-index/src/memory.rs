@@ -6,6 +6,7 @@
 //! the array is first touched removes most of those walks. Elsewhere this is a plain `Vec`.
 
 /// Below this, huge pages do not matter.
+#[cfg(target_os = "linux")]
 const MIN_BYTES: usize = 4 << 20;
 
 /// A vector of `len` copies of `value`, on huge pages where possible.

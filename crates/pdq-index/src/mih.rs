@@ -310,20 +310,6 @@ impl Table {
         }
     }
 
-    /// Where bucket `b`'s entries start and end, and which inline values it holds (all, when
-    /// the table keeps no summary).
-    #[inline]
-    fn bucket(&self, b: usize) -> (u32, u32, u32) {
-        let mask = low_mask(self.offset_bits);
-        let (first, next) = (self.offsets[b], self.offsets[b + 1]);
-        let present = if self.presence {
-            first >> self.offset_bits
-        } else {
-            u32::MAX
-        };
-        (first & mask, next & mask, present)
-    }
-
     fn memory_bytes(&self) -> usize {
         4 * (self.offsets.capacity() + self.entries.capacity())
     }
@@ -342,8 +328,30 @@ fn low_mask(inline: u32) -> u32 {
 pub(crate) struct Scratch {
     candidates: Vec<u32>,
     hits: Vec<(u32, u32)>,
-    visits: Vec<Visit>,
     candidate_ends: Vec<usize>,
+    /// Visits as `bucket | table << 32 | budget << 40`.
+    visits: Vec<u64>,
+    probes: Vec<TableProbe>,
+}
+
+/// What the probe needs of one table for one query, gathered once so that the per-visit work
+/// is a few loads and compares.
+#[derive(Clone, Copy, Default)]
+struct TableProbe {
+    /// Inline bits of the query's key.
+    low: u32,
+    /// Mask of the inline bits.
+    mask: u32,
+    /// Width of the inline bits (the shift from an entry to its position).
+    inline: u32,
+    /// Mask of the offset bits of an `offsets` word.
+    offset_mask: u32,
+    /// Shift from an `offsets` word to its presence summary (0 without one).
+    presence_shift: u32,
+    /// `u32::MAX` when the table has no presence summary (every value may be present).
+    presence_all: u32,
+    /// Per remaining budget (capped at 5): the inline values within it of the query's.
+    wanted: [u32; 6],
 }
 
 /// The tables of a segment and a probe plan per radius.
@@ -423,114 +431,124 @@ impl Tables {
         // Bucket visits are random reads of two arrays, the offsets and then the entries, each
         // a likely cache miss. A software pipeline over every table's visits keeps about
         // `AHEAD` of them in flight: visit k + 2*AHEAD gets its offsets prefetched, visit
-        // k + AHEAD reads them and prefetches its entries, visit k is filtered.
-        const AHEAD: usize = 12;
+        // k + AHEAD reads them and prefetches its entries, visit k is filtered. The ring holds
+        // the entry ranges of the visits between the last two stages.
+        const AHEAD: usize = 16;
+        let tables = &self.tables;
+        scratch.probes.clear();
         scratch.visits.clear();
-        for (t, (table, &threshold)) in self.tables.iter().zip(plan).enumerate() {
+        for (t, (table, &threshold)) in tables.iter().zip(plan).enumerate() {
+            let unit = table.unit;
+            let inline = unit.inline();
+            let key = extract(&query.0, unit.start, unit.bits);
+            let mask = low_mask(inline);
+            let low = key & mask;
+            let mut wanted = [u32::MAX; 6];
+            if table.presence {
+                for (budget, set) in wanted.iter_mut().enumerate() {
+                    *set = (0..1u32 << inline)
+                        .filter(|v| (v ^ low).count_ones() <= budget as u32)
+                        .fold(0, |acc, v| acc | 1 << v);
+                }
+            }
+            scratch.probes.push(TableProbe {
+                low,
+                mask,
+                inline,
+                offset_mask: low_mask(table.offset_bits),
+                presence_shift: if table.presence { table.offset_bits } else { 0 },
+                presence_all: if table.presence { 0 } else { u32::MAX },
+                wanted,
+            });
             if threshold >= 0 {
-                let unit = table.unit;
-                let top = extract(&query.0, unit.start, unit.bits) >> unit.inline();
+                // One allocation per query instead of a run of doublings.
+                scratch
+                    .visits
+                    .reserve(ball(unit.direct, i32::from(threshold)) as usize);
+                let top = key >> inline;
+                let tag = (t as u64) << 32;
                 for flips in 0..=threshold as u32 {
+                    let budget = u64::from(threshold as u32 - flips) << 40;
+                    let visits = &mut scratch.visits;
                     for_each_mask(unit.direct, flips, |m| {
-                        scratch.visits.push(Visit {
-                            table: t as u32,
-                            bucket: top ^ m,
-                            budget: threshold as u32 - flips,
-                            start: 0,
-                            end: 0,
-                        });
+                        visits.push(u64::from(top ^ m) | tag | budget);
                     });
                 }
             }
         }
-        let lows: Vec<(u32, u32)> = self
-            .tables
-            .iter()
-            .map(|t| {
-                let mask = low_mask(t.unit.inline());
-                (extract(&query.0, t.unit.start, t.unit.bits) & mask, mask)
-            })
-            .collect();
-        // Per table and budget: the inline values within that budget of the query's, as a
-        // bit set over the values (only for tables with presence summaries, inline <= 5).
-        let wanted: Vec<[u32; 6]> = self
-            .tables
-            .iter()
-            .zip(&lows)
-            .map(|(t, &(low, _))| {
-                let mut sets = [u32::MAX; 6];
-                if t.presence {
-                    for (budget, set) in sets.iter_mut().enumerate() {
-                        *set = (0..1u32 << t.unit.inline())
-                            .filter(|v| (v ^ low).count_ones() <= budget as u32)
-                            .fold(0, |acc, v| acc | 1 << v);
-                    }
-                }
-                sets
-            })
-            .collect();
-        scratch.candidates.clear();
+        let probes = &scratch.probes;
+        let visits = &scratch.visits;
+        let candidates = &mut scratch.candidates;
+        candidates.clear();
         scratch.candidate_ends.clear();
-        scratch.candidate_ends.resize(self.tables.len(), 0);
-        let n = scratch.visits.len();
+        scratch.candidate_ends.resize(tables.len(), 0);
+        let mut ring = [(0u32, 0u32); 2 * AHEAD];
+        let n = visits.len();
+        let unpack = |v: u64| {
+            (
+                v as u32 as usize,
+                (v >> 32) as u8 as usize,
+                (v >> 40) as u32,
+            )
+        };
         for k in 0..n + 2 * AHEAD {
-            if k < n {
-                let v = scratch.visits[k];
-                crate::simd::prefetch(&self.tables[v.table as usize].offsets[v.bucket as usize]);
-            }
-            if k >= AHEAD && k - AHEAD < n {
-                let v = &mut scratch.visits[k - AHEAD];
-                let table = &self.tables[v.table as usize];
-                let (start, end, present) = table.bucket(v.bucket as usize);
-                let wanted = wanted[v.table as usize][(v.budget as usize).min(5)];
-                if start < end && present & wanted != 0 {
-                    v.start = start;
-                    v.end = end;
-                    crate::simd::prefetch(&table.entries[start as usize]);
-                } else {
-                    v.start = 0;
-                    v.end = 0;
+            if let Some(&v) = visits.get(k) {
+                let (bucket, t, _) = unpack(v);
+                if let Some(offset) = tables[t].offsets.get(bucket) {
+                    crate::simd::prefetch(offset);
                 }
             }
-            if k >= 2 * AHEAD {
-                let v = scratch.visits[k - 2 * AHEAD];
-                let t = v.table as usize;
-                let (low, mask) = lows[t];
-                let inline = self.tables[t].unit.inline();
-                let entries = &self.tables[t].entries[v.start as usize..v.end as usize];
-                let before = scratch.candidates.len();
+            if let Some(&v) = k.checked_sub(AHEAD).and_then(|j| visits.get(j)) {
+                let (bucket, t, budget) = unpack(v);
+                let (table, p) = (&tables[t], &probes[t]);
+                let first = table.offsets[bucket];
+                let next = table.offsets[bucket + 1];
+                let (start, end) = (first & p.offset_mask, next & p.offset_mask);
+                let present = (first >> p.presence_shift) | p.presence_all;
+                let range = if start < end && present & p.wanted[(budget as usize).min(5)] != 0 {
+                    if let Some(entry) = table.entries.get(start as usize) {
+                        crate::simd::prefetch(entry);
+                    }
+                    (start, end)
+                } else {
+                    (0, 0)
+                };
+                ring[(k - AHEAD) % (2 * AHEAD)] = range;
+            }
+            if let Some(&v) = k.checked_sub(2 * AHEAD).and_then(|j| visits.get(j)) {
+                let (start, end) = ring[(k - 2 * AHEAD) % (2 * AHEAD)];
+                if start == end {
+                    continue;
+                }
+                let (_, t, budget) = unpack(v);
+                let p = &probes[t];
+                let entries = &tables[t].entries[start as usize..end as usize];
+                let before = candidates.len();
                 // Most buckets hold a handful of entries: a call into the SIMD kernel costs
                 // more than filtering them here.
                 if entries.len() >= 16 {
-                    (kernels.filter)(
-                        entries,
-                        low,
-                        mask,
-                        v.budget,
-                        inline,
-                        &mut scratch.candidates,
-                    );
-                } else if v.budget == 0 {
+                    (kernels.filter)(entries, p.low, p.mask, budget, p.inline, candidates);
+                } else if budget == 0 {
                     for &e in entries {
-                        if e & mask == low {
-                            scratch.candidates.push(e >> inline);
+                        if e & p.mask == p.low {
+                            candidates.push(e >> p.inline);
                         }
                     }
                 } else {
                     for &e in entries {
-                        if ((e ^ low) & mask).count_ones() <= v.budget {
-                            scratch.candidates.push(e >> inline);
+                        if ((e ^ p.low) & p.mask).count_ones() <= budget {
+                            candidates.push(e >> p.inline);
                         }
                     }
                 }
                 // Start fetching the new candidates' hashes now, overlapped with the visits
                 // still in flight; verification then finds them in cache.
-                for &position in &scratch.candidates[before..] {
+                for &position in &candidates[before..] {
                     if let Some(hash) = hashes.get(position as usize) {
                         crate::simd::prefetch(hash);
                     }
                 }
-                scratch.candidate_ends[t] = scratch.candidates.len();
+                scratch.candidate_ends[t] = candidates.len();
             }
         }
         // Tables without visits end where the previous one did.
@@ -551,7 +569,7 @@ impl Tables {
             // table's threshold; report it from the first such table only.
             for &(position, distance) in &scratch.hits {
                 let diff = hashes[position as usize].xor(query);
-                let seen_earlier = self.tables[..i].iter().zip(plan).any(|(t, &th)| {
+                let seen_earlier = tables[..i].iter().zip(plan).any(|(t, &th)| {
                     th >= 0 && extract(&diff.0, t.unit.start, t.unit.bits).count_ones() <= th as u32
                 });
                 if !seen_earlier {
@@ -561,16 +579,6 @@ impl Tables {
         }
         true
     }
-}
-
-/// One bucket to visit: which, with what budget for the inline bits, and its entry range.
-#[derive(Clone, Copy, Debug)]
-struct Visit {
-    table: u32,
-    bucket: u32,
-    budget: u32,
-    start: u32,
-    end: u32,
 }
 
 /// Calls `f` with every `k`-bit mask of exactly `ones` set bits (Gosper's hack).
@@ -586,9 +594,11 @@ fn for_each_mask(k: u32, ones: u32, mut f: impl FnMut(u32)) {
     let mut mask: u64 = (1u64 << ones) - 1;
     while mask < limit {
         f(mask as u32);
+        // The classic form divides by `lowest`; a shift by its position is the same and
+        // avoids a 64-bit division per mask.
         let lowest = mask & mask.wrapping_neg();
         let ripple = mask + lowest;
-        mask = (((ripple ^ mask) >> 2) / lowest) | ripple;
+        mask = (((ripple ^ mask) >> 2) >> lowest.trailing_zeros()) | ripple;
     }
 }
 
