@@ -408,7 +408,7 @@ pub fn problems_of(sources: &[Source]) -> Vec<String> {
 pub fn rich_html(text: &str) -> String {
     let escaped = maud::html! { (text) }.into_string();
     let parts: Vec<&str> = escaped.split("**").collect();
-    if parts.len() % 2 == 0 {
+    if parts.len().is_multiple_of(2) {
         // Unbalanced markers: show the text as written rather than guess.
         return escaped;
     }

@@ -2,3 +2,4 @@
 //! as a user would.
 
 mod hash;
+mod serve;

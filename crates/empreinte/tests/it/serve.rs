@@ -1,4 +1,4 @@
-//! The `empreinte` binary, run as a process.
+//! `empreinte serve` and `empreinte admin`, run as processes: the hub across kill -9, the admin CLI.
 
 use serde_json::{Value, json};
 use std::io::{Read, Write};
