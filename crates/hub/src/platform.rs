@@ -28,41 +28,88 @@ use serde::Deserialize;
 use serde_json::json;
 use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::Ordering;
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use arc_swap::ArcSwap;
 use store::{CaseOrigin, FeedStart, FeedbackInput, NewCase, NewItem, NewSignal};
 
 /// The platform making a call.
 #[derive(Debug, Clone)]
 pub(crate) struct Caller {
     pub id: i64,
-    pub name: String,
+    pub name: Arc<str>,
 }
 
-/// Platform keys by their SHA-256, reloaded from the store every few seconds so that keys added,
-/// rotated or revoked with `empreinte admin` (another process) take effect quickly.
-#[derive(Default)]
+/// Least time between two reloads forced by an unknown key: a flood of wrong keys costs the
+/// database at most a few small queries a second.
+const MISS_RELOAD_INTERVAL: Duration = Duration::from_millis(250);
+
+/// Platform keys by their SHA-256, in memory: a request's key check is one hash and one map
+/// look-up, never a database query.
+///
+/// The map is reloaded from the store every second (see `refresh_keys` in the crate root), so
+/// that keys added, rotated or revoked with `empreinte admin` (another process) take effect
+/// within about a second, and also when a request brings a key the map lacks (a key made since
+/// the last reload), at most every [`MISS_RELOAD_INTERVAL`]. Reads take no lock.
 pub(crate) struct KeyCache {
-    keys: RwLock<HashMap<[u8; 32], Caller>>,
+    keys: ArcSwap<HashMap<[u8; 32], Caller>>,
+    /// Held while reloading; holds the time of the last reload.
+    reloaded: tokio::sync::Mutex<Option<Instant>>,
+}
+
+impl Default for KeyCache {
+    fn default() -> Self {
+        KeyCache {
+            keys: ArcSwap::from_pointee(HashMap::new()),
+            reloaded: tokio::sync::Mutex::new(None),
+        }
+    }
 }
 
 impl KeyCache {
     pub async fn reload(&self, store: &dyn store::Store) -> Result<(), store::StoreError> {
+        let mut reloaded = self.reloaded.lock().await;
+        self.load(store).await?;
+        *reloaded = Some(Instant::now());
+        Ok(())
+    }
+
+    async fn load(&self, store: &dyn store::Store) -> Result<(), store::StoreError> {
         let keys = store
             .active_platform_keys()
             .await?
             .into_iter()
-            .map(|(hash, id, name)| (hash, Caller { id, name }))
+            .map(|(hash, id, name)| {
+                (
+                    hash,
+                    Caller {
+                        id,
+                        name: name.into(),
+                    },
+                )
+            })
             .collect();
-        *self.keys.write().unwrap_or_else(|e| e.into_inner()) = keys;
+        self.keys.store(Arc::new(keys));
         Ok(())
     }
 
     fn get(&self, hash: &[u8; 32]) -> Option<Caller> {
-        self.keys
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(hash)
-            .cloned()
+        self.keys.load().get(hash).cloned()
+    }
+
+    /// The platform of a key the map lacks: reloads the map unless that was done very
+    /// recently (concurrent misses share one reload).
+    async fn get_after_reload(
+        &self,
+        store: &dyn store::Store,
+        hash: &[u8; 32],
+    ) -> Result<Option<Caller>, store::StoreError> {
+        let mut reloaded = self.reloaded.lock().await;
+        if reloaded.is_none_or(|at| at.elapsed() >= MISS_RELOAD_INTERVAL) {
+            self.load(store).await?;
+            *reloaded = Some(Instant::now());
+        }
+        Ok(self.get(hash))
     }
 }
 
@@ -92,19 +139,17 @@ impl FromRequestParts<Arc<HubState>> for Caller {
             })
             .filter(|k| !k.is_empty())
             .ok_or_else(|| ApiError::new(ErrorCode::MissingApiKey))?;
-        // Looked up by its SHA-256: no comparison of the key itself, hence no timing leak.
+        // Looked up by its SHA-256 (keys are 256-bit random values: no slow hash is needed):
+        // no comparison of the key itself, hence no timing leak.
         let hash = api_key_hash(key);
         if let Some(caller) = state.keys.get(&hash) {
             return Ok(caller);
         }
-        // A key made since the last reload.
-        match state.store.platform_by_key(&hash).await? {
-            Some(platform) => Ok(Caller {
-                id: platform.id,
-                name: platform.name,
-            }),
-            None => Err(ErrorCode::InvalidApiKey.into()),
-        }
+        state
+            .keys
+            .get_after_reload(&*state.store, &hash)
+            .await?
+            .ok_or_else(|| ErrorCode::InvalidApiKey.into())
     }
 }
 
@@ -199,19 +244,7 @@ pub(crate) async fn fetch_hashes(
         .metrics
         .records_served
         .fetch_add(count as u64, Ordering::Relaxed);
-    state
-        .audit
-        .platform_call(
-            &caller,
-            "FetchHashes",
-            count,
-            0,
-            json!({ "records": count, "from": match start {
-                FeedStart::AfterSeq(seq) => json!({ "position": seq }),
-                FeedStart::FromSecond(second) => json!({ "timestamp": second }),
-            }}),
-        )
-        .await;
+    state.audit.read_call(&caller, "FetchHashes", count, 0);
     Ok((
         [(
             header::CONTENT_TYPE,
@@ -433,7 +466,7 @@ pub(crate) async fn match_hashes(
     let mut results = Vec::with_capacity(total);
     let mut hits = 0usize;
     {
-        let active = state.active.read().unwrap_or_else(|e| e.into_inner());
+        let active = state.matcher.view();
         for hash in &queries {
             let matches: Vec<MatchHit> = active
                 .match_pdq(hash, threshold)
@@ -477,14 +510,7 @@ pub(crate) async fn match_hashes(
         .fetch_add(hits as u64, Ordering::Relaxed);
     state
         .audit
-        .platform_call(
-            &caller,
-            "match",
-            total as i64,
-            hits as i64,
-            json!({ "queries": total, "hits": hits, "threshold": threshold }),
-        )
-        .await;
+        .read_call(&caller, "match", total as i64, hits as i64);
     Ok(axum::Json(MatchResponse { threshold, results }).into_response())
 }
 
@@ -521,10 +547,7 @@ pub(crate) async fn stream(
         None => *state.head.borrow(),
     };
     state.metrics.open_streams.fetch_add(1, Ordering::Relaxed);
-    state
-        .audit
-        .platform_call(&caller, "stream", 0, 0, json!({ "from": from }))
-        .await;
+    state.audit.read_call(&caller, "stream", 0, 0);
     let guard = OpenStream(state.clone());
     let head = state.head.subscribe();
     let events = futures_util::stream::unfold(
@@ -581,9 +604,9 @@ pub(crate) async fn stats(
         .store
         .platform_usage(caller.id, now() / 86_400 - 30)
         .await?;
-    let (pdq, exact) = state.active.read().unwrap_or_else(|e| e.into_inner()).len();
+    let (pdq, exact) = state.matcher.view().len();
     let stats = PlatformStats {
-        platform: caller.name.clone(),
+        platform: caller.name.to_string(),
         active_hashes: (pdq + exact) as i64,
         usage: usage
             .endpoints
@@ -604,10 +627,7 @@ pub(crate) async fn stats(
             })
             .collect(),
     };
-    state
-        .audit
-        .platform_call(&caller, "stats", 0, 0, json!({}))
-        .await;
+    state.audit.read_call(&caller, "stats", 0, 0);
     Ok(axum::Json(stats).into_response())
 }
 
