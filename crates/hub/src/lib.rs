@@ -36,8 +36,8 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use std::net::{IpAddr, SocketAddr};
-use std::sync::atomic::Ordering;
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 use store::Store;
 use tokio::sync::{Semaphore, watch};
@@ -128,11 +128,9 @@ impl Hub {
             follow_lock: tokio::sync::Mutex::new(()),
         });
         // The whole active list is in memory before the first request.
-        follow::catch_up(&state).await?;
-        // Indexed before the first request, not left in the scanned delta.
-        if state.matcher.delta_len() > 0 {
-            state.matcher.rebuild().await;
-        }
+        follow::load(&state).await?;
+        // Indexed (and published) before the first request.
+        state.matcher.rebuild().await;
         state.keys.reload(&*state.store).await?;
 
         let (shutdown, _) = watch::channel(false);

@@ -12,8 +12,8 @@
 //! - a large **base**: the PDQ hashes in a [`MihIndex`] (exact multi-index Hamming search, tens
 //!   of microseconds at a million hashes), their ids and values sorted by id, and the exact
 //!   signals (video MD5) in a hash map. A base is never changed once built;
-//! - a small **delta** over it: hashes activated since the base was built (PDQ ones in a
-//!   [`ScanIndex`], scanned by brute force) and the ids of base entries that are no longer
+//! - a small **delta** over it: hashes activated since the base was built (PDQ ones scanned
+//!   by brute force with `pdq-index`'s SIMD kernel) and the ids of base entries that are no longer
 //!   active (withdrawn, quarantined, purged or replaced), which answers skip.
 //!
 //! The follower applies each page of changes to its working delta and publishes a new view
@@ -25,7 +25,8 @@
 
 use arc_swap::ArcSwap;
 use pdq::PdqHash;
-use pdq_index::{HammingIndex, Match, MihIndex, ScanIndex, Words};
+use pdq_index::simd::Kernels;
+use pdq_index::{HammingIndex, Match, MihIndex, Words};
 use protocol::SignalType;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -95,9 +96,10 @@ impl Base {
     /// A new base: this one without the delta's hidden entries, plus its activations.
     fn merged(&self, delta: &Delta) -> Base {
         let mut added: Vec<(u64, Words)> = delta
-            .pdq_values
+            .pdq_ids
             .iter()
-            .map(|(&id, &words)| (id, words))
+            .copied()
+            .zip(delta.pdq_hashes.iter().copied())
             .collect();
         added.sort_unstable_by_key(|&(id, _)| id);
         let capacity = self.ids.len() + added.len();
@@ -145,8 +147,11 @@ impl Base {
 /// Changes since the base was built.
 #[derive(Clone, Default)]
 struct Delta {
-    pdq: ScanIndex,
-    pdq_values: HashMap<u64, Words>,
+    /// Activated PDQ hashes, scanned by brute force, and where each id is in them (removal is
+    /// a swap with the last).
+    pdq_ids: Vec<u64>,
+    pdq_hashes: Vec<Words>,
+    pdq_positions: HashMap<u64, usize>,
     exact: HashMap<ExactKey, u64>,
     exact_ids: HashMap<u64, ExactKey>,
     /// Base ids no longer active.
@@ -156,7 +161,7 @@ struct Delta {
 
 impl Delta {
     fn len(&self) -> usize {
-        self.pdq_values.len() + self.exact_ids.len() + self.hidden.len()
+        self.pdq_ids.len() + self.exact_ids.len() + self.hidden.len()
     }
 
     fn apply(&mut self, base: &Base, change: &Change) {
@@ -166,8 +171,9 @@ impl Delta {
                 if *signal_type == SignalType::ImagePdq {
                     // Values come from the store, canonical; anything else is not matchable.
                     if let Ok(hash) = PdqHash::from_hex(value) {
-                        self.pdq.insert(hash, *id);
-                        self.pdq_values.insert(*id, Words::from(hash));
+                        self.pdq_positions.insert(*id, self.pdq_ids.len());
+                        self.pdq_ids.push(*id);
+                        self.pdq_hashes.push(Words::from(hash));
                     }
                 } else {
                     let key: ExactKey = (*signal_type, value.as_str().into());
@@ -187,8 +193,12 @@ impl Delta {
     }
 
     fn deactivate(&mut self, base: &Base, id: u64) {
-        if self.pdq_values.remove(&id).is_some() {
-            self.pdq.remove(id);
+        if let Some(position) = self.pdq_positions.remove(&id) {
+            self.pdq_ids.swap_remove(position);
+            self.pdq_hashes.swap_remove(position);
+            if let Some(&moved) = self.pdq_ids.get(position) {
+                self.pdq_positions.insert(moved, position);
+            }
         }
         if let Some(key) = self.exact_ids.remove(&id) {
             self.exact.remove(&key);
@@ -218,13 +228,20 @@ impl View {
             .filter(|m| !self.delta.hidden.contains(&m.id))
             .filter_map(|m| self.base.pdq_hash(m.id).map(|w| (*w, m.distance)))
             .collect();
-        found.clear();
-        self.delta.pdq.query_into(query, radius, &mut found);
-        hits.extend(
-            found
-                .iter()
-                .filter_map(|m| self.delta.pdq_values.get(&m.id).map(|w| (*w, m.distance))),
-        );
+        if !self.delta.pdq_hashes.is_empty() {
+            let mut scanned = Vec::new();
+            (Kernels::best().scan)(
+                &self.delta.pdq_hashes,
+                &Words::from(query),
+                radius,
+                &mut scanned,
+            );
+            hits.extend(
+                scanned.into_iter().map(|(position, distance)| {
+                    (self.delta.pdq_hashes[position as usize], distance)
+                }),
+            );
+        }
         // A hash's order is its bytes' order, which is its hex form's.
         hits.sort_unstable_by(|a, b| {
             a.1.cmp(&b.1)
@@ -250,7 +267,7 @@ impl View {
     pub fn len(&self) -> (usize, usize) {
         let hidden_exact = self.delta.hidden.len() - self.delta.hidden_pdq;
         (
-            self.base.ids.len() - self.delta.hidden_pdq + self.delta.pdq_values.len(),
+            self.base.ids.len() - self.delta.hidden_pdq + self.delta.pdq_ids.len(),
             self.base.exact_ids.len() - hidden_exact + self.delta.exact_ids.len(),
         )
     }
@@ -323,6 +340,16 @@ impl Matcher {
 
     /// Applies `changes` in order and publishes the result; returns the delta's size.
     pub fn apply(&self, changes: &[Change]) -> usize {
+        self.apply_and_maybe_publish(changes, true)
+    }
+
+    /// Applies `changes` without publishing them (the initial load, published by the
+    /// [`Matcher::rebuild`] that follows it): no copy of a growing delta per page.
+    pub fn apply_unpublished(&self, changes: &[Change]) -> usize {
+        self.apply_and_maybe_publish(changes, false)
+    }
+
+    fn apply_and_maybe_publish(&self, changes: &[Change], publish: bool) -> usize {
         let mut writer = self.writer();
         let Writer {
             base,
@@ -335,7 +362,9 @@ impl Matcher {
         if let Some(replay) = replay {
             replay.extend_from_slice(changes);
         }
-        self.publish(&writer);
+        if publish {
+            self.publish(&writer);
+        }
         writer.delta.len()
     }
 
@@ -356,9 +385,12 @@ impl Matcher {
         delta_len > self.options.max_delta
     }
 
-    /// Whether the follower should wait for a rebuild before applying more.
+    /// Whether the follower should wait for a rebuild before applying more: past
+    /// `max_delta_hard` entries, or a quarter of the base if that is more (so that a bulk
+    /// import rebuilds a large base a few times, not once per `max_delta_hard` changes).
     pub fn needs_rebuild(&self, delta_len: usize) -> bool {
-        delta_len > self.options.max_delta_hard
+        let base = self.writer().base.ids.len();
+        delta_len > self.options.max_delta_hard.max(base / 4)
     }
 
     /// Starts a rebuild: changes applied from now on are also logged for replay.
@@ -477,9 +509,7 @@ mod tests {
         });
         let mut model: HashMap<u64, (SignalType, String)> = HashMap::new();
         // A few centres, so that queries find clusters of near hashes.
-        let centres: Vec<PdqHash> = (0..4)
-            .map(|_| PdqHash::from_bytes(rng.random()))
-            .collect();
+        let centres: Vec<PdqHash> = (0..4).map(|_| PdqHash::from_bytes(rng.random())).collect();
         let near = |rng: &mut rand::rngs::StdRng, centre: &PdqHash| {
             let mut bytes = *centre.as_bytes();
             for _ in 0..rng.random_range(0..40) {

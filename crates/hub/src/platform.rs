@@ -14,6 +14,7 @@ use crate::cases::{ApiJson, negative_bank_hit};
 use crate::credentials::{api_key_hash, generate_public_id};
 use crate::error::{ApiError, ErrorCode};
 use crate::{HubState, now};
+use arc_swap::ArcSwap;
 use axum::extract::{FromRequestParts, Query, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, header};
@@ -26,11 +27,9 @@ use protocol::{
 };
 use serde::Deserialize;
 use serde_json::json;
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::atomic::Ordering;
-use std::sync::Arc;
-use std::time::{Duration, Instant};
-use arc_swap::ArcSwap;
+use std::sync::{Arc, Mutex};
 use store::{CaseOrigin, FeedStart, FeedbackInput, NewCase, NewItem, NewSignal};
 
 /// The platform making a call.
@@ -40,41 +39,33 @@ pub(crate) struct Caller {
     pub name: Arc<str>,
 }
 
-/// Least time between two reloads forced by an unknown key: a flood of wrong keys costs the
-/// database at most a few small queries a second.
-const MISS_RELOAD_INTERVAL: Duration = Duration::from_millis(250);
+/// Most key hashes remembered as unknown between two reloads.
+const MAX_UNKNOWN_KEYS: usize = 10_000;
 
 /// Platform keys by their SHA-256, in memory: a request's key check is one hash and one map
 /// look-up, never a database query.
 ///
 /// The map is reloaded from the store every second (see `refresh_keys` in the crate root), so
 /// that keys added, rotated or revoked with `empreinte admin` (another process) take effect
-/// within about a second, and also when a request brings a key the map lacks (a key made since
-/// the last reload), at most every [`MISS_RELOAD_INTERVAL`]. Reads take no lock.
+/// within about a second. A key the map lacks (one made since the last reload) is looked up in
+/// the store once; if the store does not know it either, it is remembered as unknown until the
+/// next reload, so that repeating a wrong key costs no query. Reads of the map take no lock.
 pub(crate) struct KeyCache {
     keys: ArcSwap<HashMap<[u8; 32], Caller>>,
-    /// Held while reloading; holds the time of the last reload.
-    reloaded: tokio::sync::Mutex<Option<Instant>>,
+    unknown: Mutex<HashSet<[u8; 32]>>,
 }
 
 impl Default for KeyCache {
     fn default() -> Self {
         KeyCache {
             keys: ArcSwap::from_pointee(HashMap::new()),
-            reloaded: tokio::sync::Mutex::new(None),
+            unknown: Mutex::new(HashSet::new()),
         }
     }
 }
 
 impl KeyCache {
     pub async fn reload(&self, store: &dyn store::Store) -> Result<(), store::StoreError> {
-        let mut reloaded = self.reloaded.lock().await;
-        self.load(store).await?;
-        *reloaded = Some(Instant::now());
-        Ok(())
-    }
-
-    async fn load(&self, store: &dyn store::Store) -> Result<(), store::StoreError> {
         let keys = store
             .active_platform_keys()
             .await?
@@ -90,6 +81,10 @@ impl KeyCache {
             })
             .collect();
         self.keys.store(Arc::new(keys));
+        self.unknown
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
         Ok(())
     }
 
@@ -97,19 +92,34 @@ impl KeyCache {
         self.keys.load().get(hash).cloned()
     }
 
-    /// The platform of a key the map lacks: reloads the map unless that was done very
-    /// recently (concurrent misses share one reload).
-    async fn get_after_reload(
+    /// The platform of a key the map lacks, from the store (see the type's docs).
+    async fn get_missing(
         &self,
         store: &dyn store::Store,
         hash: &[u8; 32],
     ) -> Result<Option<Caller>, store::StoreError> {
-        let mut reloaded = self.reloaded.lock().await;
-        if reloaded.is_none_or(|at| at.elapsed() >= MISS_RELOAD_INTERVAL) {
-            self.load(store).await?;
-            *reloaded = Some(Instant::now());
+        if self
+            .unknown
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .contains(hash)
+        {
+            return Ok(None);
         }
-        Ok(self.get(hash))
+        match store.platform_by_key(hash).await? {
+            Some(platform) => Ok(Some(Caller {
+                id: platform.id,
+                name: platform.name.into(),
+            })),
+            None => {
+                let mut unknown = self.unknown.lock().unwrap_or_else(|e| e.into_inner());
+                if unknown.len() >= MAX_UNKNOWN_KEYS {
+                    unknown.clear();
+                }
+                unknown.insert(*hash);
+                Ok(None)
+            }
+        }
     }
 }
 
@@ -147,7 +157,7 @@ impl FromRequestParts<Arc<HubState>> for Caller {
         }
         state
             .keys
-            .get_after_reload(&*state.store, &hash)
+            .get_missing(&*state.store, &hash)
             .await?
             .ok_or_else(|| ErrorCode::InvalidApiKey.into())
     }
