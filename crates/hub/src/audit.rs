@@ -193,7 +193,9 @@ impl AuditSink {
             }
             let usage = self.take_pending(&mut batch);
             self.write(std::mem::take(&mut batch), usage, &store).await;
-            if stopping || *shutdown.borrow() {
+            // Only after a pass that began with the shutdown: calls made while the previous
+            // batch was being written are in the next one.
+            if stopping {
                 return;
             }
         }

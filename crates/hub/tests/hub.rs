@@ -966,7 +966,12 @@ on_both!(
                         .unwrap()
                 })
                 .sum();
-            assert_eq!(calls, 5 * 53);
+            let tallies: Vec<_> = audit
+                .iter()
+                .filter(|e| e.actor == "platform:Alpha")
+                .map(|e| (e.at, e.action.clone(), e.detail.clone()))
+                .collect();
+            assert_eq!(calls, 5 * 53, "{tallies:?}");
         }
     }
 );
