@@ -7,6 +7,7 @@
 //! crate) means following by position never misses a change.
 
 use crate::HubState;
+use crate::matcher::Change;
 use protocol::HashStatus;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -15,6 +16,16 @@ use tokio::sync::watch;
 
 /// Applies every committed change after the last applied position.
 pub(crate) async fn catch_up(state: &Arc<HubState>) -> Result<(), store::StoreError> {
+    catch_up_with(state, false).await
+}
+
+/// The initial load: the changes are applied without publishing a view per page nor
+/// rebuilding along the way; the caller rebuilds once at the end.
+pub(crate) async fn load(state: &Arc<HubState>) -> Result<(), store::StoreError> {
+    catch_up_with(state, true).await
+}
+
+async fn catch_up_with(state: &Arc<HubState>, initial: bool) -> Result<(), store::StoreError> {
     let _one_at_a_time = state.follow_lock.lock().await;
     let mut cursor = *state.head.borrow();
     loop {
@@ -23,15 +34,27 @@ pub(crate) async fn catch_up(state: &Arc<HubState>) -> Result<(), store::StoreEr
             return Ok(());
         };
         let last_seq = last.seq;
-        {
-            let mut active = state.active.write().unwrap_or_else(|e| e.into_inner());
-            for change in &changes {
+        let batch: Vec<Change> = changes
+            .into_iter()
+            .map(|change| {
                 let id = change.hash_id as u64;
                 if change.status == HashStatus::Active && !change.purged {
-                    active.activate(id, change.signal_type, &change.value);
+                    Change::Activate(id, change.signal_type, change.value)
                 } else {
-                    active.deactivate(id);
+                    Change::Deactivate(id)
                 }
+            })
+            .collect();
+        if initial {
+            state.matcher.apply_unpublished(&batch);
+        } else {
+            let delta = state.matcher.apply(&batch);
+            if state.matcher.needs_rebuild(delta) {
+                // A bulk import: merge before going on, so that queries do not scan a large
+                // delta nor views copy it.
+                state.matcher.rebuild().await;
+            } else if state.matcher.wants_rebuild(delta) {
+                state.matcher.rebuild_in_background();
             }
         }
         cursor = last_seq;

@@ -36,8 +36,8 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
 use std::sync::atomic::Ordering;
-use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 use store::Store;
 use tokio::sync::{Semaphore, watch};
@@ -65,7 +65,7 @@ pub enum HubError {
 pub(crate) struct HubState {
     pub store: Arc<dyn Store>,
     pub config: HubConfig,
-    pub active: RwLock<matcher::ActiveHashes>,
+    pub matcher: Arc<matcher::Matcher>,
     pub head: watch::Sender<i64>,
     pub pins: credentials::PinHasher,
     /// Bounds concurrent Argon2 computations (each takes ~19 MiB and a core for tens of ms).
@@ -117,7 +117,7 @@ impl Hub {
             ),
             store: store.clone(),
             config,
-            active: RwLock::new(matcher::ActiveHashes::default()),
+            matcher: Arc::new(matcher::Matcher::default()),
             head,
             pins,
             argon2_slots: Semaphore::new(cores * 2),
@@ -128,7 +128,9 @@ impl Hub {
             follow_lock: tokio::sync::Mutex::new(()),
         });
         // The whole active list is in memory before the first request.
-        follow::catch_up(&state).await?;
+        follow::load(&state).await?;
+        // Indexed (and published) before the first request.
+        state.matcher.rebuild().await;
         state.keys.reload(&*state.store).await?;
 
         let (shutdown, _) = watch::channel(false);
@@ -141,6 +143,7 @@ impl Hub {
                 shutdown.subscribe(),
             )),
             tokio::spawn(housekeeping(state.clone(), shutdown.subscribe())),
+            tokio::spawn(refresh_keys(state.clone(), shutdown.subscribe())),
         ];
         Ok(Hub {
             state,
@@ -256,11 +259,9 @@ const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 async fn observe(State(state): State<Arc<HubState>>, request: Request, next: Next) -> Response {
     let started = Instant::now();
     let method = request.method().clone();
-    let route = request
-        .extensions()
-        .get::<MatchedPath>()
-        .map(|p| p.as_str().to_string())
-        .unwrap_or_else(|| "unmatched".into());
+    // The router's pattern (shared, not copied), never the path the client sent.
+    let matched = request.extensions().get::<MatchedPath>().cloned();
+    let route = matched.as_ref().map_or("unmatched", MatchedPath::as_str);
     // A request that takes longer than this (a client sending its body very slowly, a stalled
     // database) is answered rather than left hanging; a dropped transaction rolls back whole.
     // The change stream is long-lived by design.
@@ -277,7 +278,7 @@ async fn observe(State(state): State<Arc<HubState>>, request: Request, next: Nex
     let status = response.status().as_u16();
     state
         .metrics
-        .observe(method.as_str(), &route, status, elapsed);
+        .observe(method.as_str(), route, status, elapsed);
     tracing::info!(
         method = %method,
         route = %route,
@@ -297,7 +298,7 @@ async fn observe(State(state): State<Arc<HubState>>, request: Request, next: Nex
 }
 
 async fn metrics_text(State(state): State<Arc<HubState>>) -> impl IntoResponse {
-    let (pdq, exact) = state.active.read().unwrap_or_else(|e| e.into_inner()).len();
+    let (pdq, exact) = state.matcher.view().len();
     let gauges = [
         (
             "empreinte_active_pdq_hashes",
@@ -340,8 +341,25 @@ async fn health(State(state): State<Arc<HubState>>) -> Response {
     }
 }
 
-/// Periodic chores: reload platform keys (revocations from `empreinte admin` take effect within
-/// seconds), forget finished rate-limit windows, prune the audit log.
+/// Reloads the platform keys every second, so that a key revoked or rotated with
+/// `empreinte admin` (another process, possibly on another machine) stops working within about
+/// a second.
+async fn refresh_keys(state: Arc<HubState>, mut shutdown: watch::Receiver<bool>) {
+    loop {
+        tokio::select! {
+            _ = tokio::time::sleep(KEY_REFRESH_INTERVAL) => {}
+            _ = shutdown.changed() => return,
+        }
+        if let Err(error) = state.keys.reload(&*state.store).await {
+            tracing::warn!(%error, "could not reload platform keys");
+        }
+    }
+}
+
+/// How often platform keys are reloaded from the store.
+const KEY_REFRESH_INTERVAL: Duration = Duration::from_secs(1);
+
+/// Periodic chores: forget finished rate-limit windows, prune the audit log.
 async fn housekeeping(state: Arc<HubState>, mut shutdown: watch::Receiver<bool>) {
     let mut tick = 0u64;
     loop {
@@ -350,9 +368,6 @@ async fn housekeeping(state: Arc<HubState>, mut shutdown: watch::Receiver<bool>)
             _ = shutdown.changed() => return,
         }
         tick += 1;
-        if let Err(error) = state.keys.reload(&*state.store).await {
-            tracing::warn!(%error, "could not reload platform keys");
-        }
         state.create_per_client.sweep();
         state.create_global.sweep();
         state.attempts_per_client.sweep();

@@ -3,10 +3,10 @@
 //! Counters are plain atomics; labels are routes and status classes, never anything a person or
 //! a key could be recognised by.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
 /// Upper bounds (seconds) of the request duration histogram.
@@ -14,18 +14,48 @@ const BUCKETS: [f64; 12] = [
     0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 5.0,
 ];
 
+/// The methods counted by name; any other is counted as `OTHER`.
+const METHODS: [&str; 7] = ["GET", "POST", "HEAD", "PUT", "DELETE", "OPTIONS", "PATCH"];
+
+/// A route's counters: requests by method and status, and the duration histogram.
 #[derive(Default)]
-struct Histogram {
-    buckets: [u64; BUCKETS.len()],
-    count: u64,
-    sum: f64,
+struct RouteMetrics {
+    /// (method, status): the few pairs a route sees, found by a short scan under a read lock.
+    requests: RwLock<Vec<((&'static str, u16), AtomicU64)>>,
+    /// Cumulative histogram, one counter per bucket.
+    buckets: [AtomicU64; BUCKETS.len()],
+    count: AtomicU64,
+    /// Sum of durations, in nanoseconds.
+    sum_nanos: AtomicU64,
+}
+
+impl RouteMetrics {
+    fn count_request(&self, method: &'static str, status: u16) {
+        let key = (method, status);
+        {
+            let requests = self.requests.read().unwrap_or_else(|e| e.into_inner());
+            if let Some((_, counter)) = requests.iter().find(|(k, _)| *k == key) {
+                counter.fetch_add(1, Ordering::Relaxed);
+                return;
+            }
+        }
+        let mut requests = self.requests.write().unwrap_or_else(|e| e.into_inner());
+        match requests.iter().find(|(k, _)| *k == key) {
+            Some((_, counter)) => {
+                counter.fetch_add(1, Ordering::Relaxed);
+            }
+            None => requests.push((key, AtomicU64::new(1))),
+        }
+    }
 }
 
 /// The hub's metrics.
+///
+/// The request path only increments atomics: the per-route counters are found under a read
+/// lock (taken for writing only the first time a route, method or status is seen).
 #[derive(Default)]
 pub struct Metrics {
-    requests: Mutex<BTreeMap<(String, String, u16), u64>>,
-    durations: Mutex<BTreeMap<String, Histogram>>,
+    routes: RwLock<HashMap<String, Arc<RouteMetrics>>>,
     /// Cases created.
     pub cases_created: AtomicU64,
     /// Cases withdrawn.
@@ -45,24 +75,44 @@ pub struct Metrics {
 }
 
 impl Metrics {
-    /// Counts a finished request.
-    pub fn observe(&self, method: &str, route: &str, status: u16, elapsed: Duration) {
-        *self
-            .requests
-            .lock()
+    fn route(&self, route: &str) -> Arc<RouteMetrics> {
+        if let Some(metrics) = self
+            .routes
+            .read()
             .unwrap_or_else(|e| e.into_inner())
-            .entry((method.to_string(), route.to_string(), status))
-            .or_default() += 1;
+            .get(route)
+        {
+            return metrics.clone();
+        }
+        self.routes
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .entry(route.to_string())
+            .or_default()
+            .clone()
+    }
+
+    /// Counts a finished request. `route` is the router's pattern (never the path a client
+    /// sent), so the set of labels is bounded.
+    pub fn observe(&self, method: &str, route: &str, status: u16, elapsed: Duration) {
+        let method = METHODS
+            .iter()
+            .find(|m| **m == method)
+            .copied()
+            .unwrap_or("OTHER");
+        let metrics = self.route(route);
+        metrics.count_request(method, status);
         let seconds = elapsed.as_secs_f64();
-        let mut durations = self.durations.lock().unwrap_or_else(|e| e.into_inner());
-        let histogram = durations.entry(route.to_string()).or_default();
-        for (bucket, bound) in histogram.buckets.iter_mut().zip(BUCKETS) {
+        for (bucket, bound) in metrics.buckets.iter().zip(BUCKETS) {
             if seconds <= bound {
-                *bucket += 1;
+                bucket.fetch_add(1, Ordering::Relaxed);
             }
         }
-        histogram.count += 1;
-        histogram.sum += seconds;
+        metrics.count.fetch_add(1, Ordering::Relaxed);
+        metrics.sum_nanos.fetch_add(
+            u64::try_from(elapsed.as_nanos()).unwrap_or(u64::MAX),
+            Ordering::Relaxed,
+        );
     }
 
     /// The text exposition, with the gauges given by the caller.
@@ -72,45 +122,52 @@ impl Metrics {
             "# HELP empreinte_http_requests_total HTTP requests by method, route and status.\n",
         );
         out.push_str("# TYPE empreinte_http_requests_total counter\n");
-        for ((method, route, status), count) in self
-            .requests
-            .lock()
+        let routes: BTreeMap<String, Arc<RouteMetrics>> = self
+            .routes
+            .read()
             .unwrap_or_else(|e| e.into_inner())
             .iter()
-        {
-            let _ = writeln!(
-                out,
-                "empreinte_http_requests_total{{method=\"{method}\",route=\"{route}\",status=\"{status}\"}} {count}"
-            );
+            .map(|(route, metrics)| (route.clone(), metrics.clone()))
+            .collect();
+        for (route, metrics) in &routes {
+            let mut requests: Vec<((&str, u16), u64)> = metrics
+                .requests
+                .read()
+                .unwrap_or_else(|e| e.into_inner())
+                .iter()
+                .map(|(key, counter)| (*key, counter.load(Ordering::Relaxed)))
+                .collect();
+            requests.sort();
+            for ((method, status), count) in requests {
+                let _ = writeln!(
+                    out,
+                    "empreinte_http_requests_total{{method=\"{method}\",route=\"{route}\",status=\"{status}\"}} {count}"
+                );
+            }
         }
         out.push_str("# HELP empreinte_http_request_duration_seconds Time to answer, by route.\n");
         out.push_str("# TYPE empreinte_http_request_duration_seconds histogram\n");
-        for (route, histogram) in self
-            .durations
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .iter()
-        {
-            for (bound, count) in BUCKETS.iter().zip(histogram.buckets) {
+        for (route, metrics) in &routes {
+            for (bound, count) in BUCKETS.iter().zip(&metrics.buckets) {
                 let _ = writeln!(
                     out,
-                    "empreinte_http_request_duration_seconds_bucket{{route=\"{route}\",le=\"{bound}\"}} {count}"
+                    "empreinte_http_request_duration_seconds_bucket{{route=\"{route}\",le=\"{bound}\"}} {}",
+                    count.load(Ordering::Relaxed)
                 );
             }
+            let count = metrics.count.load(Ordering::Relaxed);
             let _ = writeln!(
                 out,
-                "empreinte_http_request_duration_seconds_bucket{{route=\"{route}\",le=\"+Inf\"}} {}",
-                histogram.count
+                "empreinte_http_request_duration_seconds_bucket{{route=\"{route}\",le=\"+Inf\"}} {count}"
             );
             let _ = writeln!(
                 out,
                 "empreinte_http_request_duration_seconds_sum{{route=\"{route}\"}} {}",
-                histogram.sum
+                metrics.sum_nanos.load(Ordering::Relaxed) as f64 / 1e9
             );
             let _ = writeln!(
                 out,
-                "empreinte_http_request_duration_seconds_count{{route=\"{route}\"}} {}",
-                histogram.count
+                "empreinte_http_request_duration_seconds_count{{route=\"{route}\"}} {count}"
             );
         }
         let counters = [

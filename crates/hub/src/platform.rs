@@ -14,6 +14,7 @@ use crate::cases::{ApiJson, negative_bank_hit};
 use crate::credentials::{api_key_hash, generate_public_id};
 use crate::error::{ApiError, ErrorCode};
 use crate::{HubState, now};
+use arc_swap::ArcSwap;
 use axum::extract::{FromRequestParts, Query, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, header};
@@ -26,23 +27,41 @@ use protocol::{
 };
 use serde::Deserialize;
 use serde_json::json;
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::atomic::Ordering;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex};
 use store::{CaseOrigin, FeedStart, FeedbackInput, NewCase, NewItem, NewSignal};
 
 /// The platform making a call.
 #[derive(Debug, Clone)]
 pub(crate) struct Caller {
     pub id: i64,
-    pub name: String,
+    pub name: Arc<str>,
 }
 
-/// Platform keys by their SHA-256, reloaded from the store every few seconds so that keys added,
-/// rotated or revoked with `empreinte admin` (another process) take effect quickly.
-#[derive(Default)]
+/// Most key hashes remembered as unknown between two reloads.
+const MAX_UNKNOWN_KEYS: usize = 10_000;
+
+/// Platform keys by their SHA-256, in memory: a request's key check is one hash and one map
+/// look-up, never a database query.
+///
+/// The map is reloaded from the store every second (see `refresh_keys` in the crate root), so
+/// that keys added, rotated or revoked with `empreinte admin` (another process) take effect
+/// within about a second. A key the map lacks (one made since the last reload) is looked up in
+/// the store once; if the store does not know it either, it is remembered as unknown until the
+/// next reload, so that repeating a wrong key costs no query. Reads of the map take no lock.
 pub(crate) struct KeyCache {
-    keys: RwLock<HashMap<[u8; 32], Caller>>,
+    keys: ArcSwap<HashMap<[u8; 32], Caller>>,
+    unknown: Mutex<HashSet<[u8; 32]>>,
+}
+
+impl Default for KeyCache {
+    fn default() -> Self {
+        KeyCache {
+            keys: ArcSwap::from_pointee(HashMap::new()),
+            unknown: Mutex::new(HashSet::new()),
+        }
+    }
 }
 
 impl KeyCache {
@@ -51,18 +70,56 @@ impl KeyCache {
             .active_platform_keys()
             .await?
             .into_iter()
-            .map(|(hash, id, name)| (hash, Caller { id, name }))
+            .map(|(hash, id, name)| {
+                (
+                    hash,
+                    Caller {
+                        id,
+                        name: name.into(),
+                    },
+                )
+            })
             .collect();
-        *self.keys.write().unwrap_or_else(|e| e.into_inner()) = keys;
+        self.keys.store(Arc::new(keys));
+        self.unknown
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
         Ok(())
     }
 
     fn get(&self, hash: &[u8; 32]) -> Option<Caller> {
-        self.keys
-            .read()
+        self.keys.load().get(hash).cloned()
+    }
+
+    /// The platform of a key the map lacks, from the store (see the type's docs).
+    async fn get_missing(
+        &self,
+        store: &dyn store::Store,
+        hash: &[u8; 32],
+    ) -> Result<Option<Caller>, store::StoreError> {
+        if self
+            .unknown
+            .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .get(hash)
-            .cloned()
+            .contains(hash)
+        {
+            return Ok(None);
+        }
+        match store.platform_by_key(hash).await? {
+            Some(platform) => Ok(Some(Caller {
+                id: platform.id,
+                name: platform.name.into(),
+            })),
+            None => {
+                let mut unknown = self.unknown.lock().unwrap_or_else(|e| e.into_inner());
+                if unknown.len() >= MAX_UNKNOWN_KEYS {
+                    unknown.clear();
+                }
+                unknown.insert(*hash);
+                Ok(None)
+            }
+        }
     }
 }
 
@@ -92,19 +149,17 @@ impl FromRequestParts<Arc<HubState>> for Caller {
             })
             .filter(|k| !k.is_empty())
             .ok_or_else(|| ApiError::new(ErrorCode::MissingApiKey))?;
-        // Looked up by its SHA-256: no comparison of the key itself, hence no timing leak.
+        // Looked up by its SHA-256 (keys are 256-bit random values: no slow hash is needed):
+        // no comparison of the key itself, hence no timing leak.
         let hash = api_key_hash(key);
         if let Some(caller) = state.keys.get(&hash) {
             return Ok(caller);
         }
-        // A key made since the last reload.
-        match state.store.platform_by_key(&hash).await? {
-            Some(platform) => Ok(Caller {
-                id: platform.id,
-                name: platform.name,
-            }),
-            None => Err(ErrorCode::InvalidApiKey.into()),
-        }
+        state
+            .keys
+            .get_missing(&*state.store, &hash)
+            .await?
+            .ok_or_else(|| ErrorCode::InvalidApiKey.into())
     }
 }
 
@@ -199,19 +254,7 @@ pub(crate) async fn fetch_hashes(
         .metrics
         .records_served
         .fetch_add(count as u64, Ordering::Relaxed);
-    state
-        .audit
-        .platform_call(
-            &caller,
-            "FetchHashes",
-            count,
-            0,
-            json!({ "records": count, "from": match start {
-                FeedStart::AfterSeq(seq) => json!({ "position": seq }),
-                FeedStart::FromSecond(second) => json!({ "timestamp": second }),
-            }}),
-        )
-        .await;
+    state.audit.read_call(&caller, "FetchHashes", count, 0);
     Ok((
         [(
             header::CONTENT_TYPE,
@@ -433,7 +476,7 @@ pub(crate) async fn match_hashes(
     let mut results = Vec::with_capacity(total);
     let mut hits = 0usize;
     {
-        let active = state.active.read().unwrap_or_else(|e| e.into_inner());
+        let active = state.matcher.view();
         for hash in &queries {
             let matches: Vec<MatchHit> = active
                 .match_pdq(hash, threshold)
@@ -477,14 +520,7 @@ pub(crate) async fn match_hashes(
         .fetch_add(hits as u64, Ordering::Relaxed);
     state
         .audit
-        .platform_call(
-            &caller,
-            "match",
-            total as i64,
-            hits as i64,
-            json!({ "queries": total, "hits": hits, "threshold": threshold }),
-        )
-        .await;
+        .read_call(&caller, "match", total as i64, hits as i64);
     Ok(axum::Json(MatchResponse { threshold, results }).into_response())
 }
 
@@ -521,10 +557,7 @@ pub(crate) async fn stream(
         None => *state.head.borrow(),
     };
     state.metrics.open_streams.fetch_add(1, Ordering::Relaxed);
-    state
-        .audit
-        .platform_call(&caller, "stream", 0, 0, json!({ "from": from }))
-        .await;
+    state.audit.read_call(&caller, "stream", 0, 0);
     let guard = OpenStream(state.clone());
     let head = state.head.subscribe();
     let events = futures_util::stream::unfold(
@@ -581,9 +614,9 @@ pub(crate) async fn stats(
         .store
         .platform_usage(caller.id, now() / 86_400 - 30)
         .await?;
-    let (pdq, exact) = state.active.read().unwrap_or_else(|e| e.into_inner()).len();
+    let (pdq, exact) = state.matcher.view().len();
     let stats = PlatformStats {
-        platform: caller.name.clone(),
+        platform: caller.name.to_string(),
         active_hashes: (pdq + exact) as i64,
         usage: usage
             .endpoints
@@ -604,10 +637,7 @@ pub(crate) async fn stats(
             })
             .collect(),
     };
-    state
-        .audit
-        .platform_call(&caller, "stats", 0, 0, json!({}))
-        .await;
+    state.audit.read_call(&caller, "stats", 0, 0);
     Ok(axum::Json(stats).into_response())
 }
 

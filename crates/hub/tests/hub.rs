@@ -849,6 +849,185 @@ on_both!(hosted_match_follows_the_feed, test_config(), |hub: Arc<
     }
 });
 
+/// The matches of one query, as (value, distance).
+async fn matches(hub: &TestHub, key: &str, query: &str) -> Vec<(String, i64)> {
+    let (status, _, answer) = hub
+        .call(
+            Method::POST,
+            "/v1/match",
+            Some(key),
+            Some(json!({"hashes": [query]})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    answer["results"][0]["matches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["hashValue"].as_str().unwrap().to_string(),
+                m["distance"].as_i64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+on_both!(
+    hosted_match_is_exact_across_index_rebuilds,
+    test_config(),
+    |hub: Arc<TestHub>| {
+        async move {
+            let hub: &TestHub = &hub;
+            let alpha = hub.platform("Alpha").await;
+            let beta = hub.platform("Beta").await;
+            // More hashes than the matcher's delta holds: the follower merges them into a new index
+            // in the background while requests go on.
+            let imported: Vec<String> = (1000..6000).map(pdq).collect();
+            hub.store
+                .import_hashes(
+                    "IMPORT-TEST",
+                    imported
+                        .iter()
+                        .map(|v| (protocol::SignalType::ImagePdq, v.clone()))
+                        .collect(),
+                    1_700_000_000,
+                )
+                .await
+                .unwrap();
+            hub.hub.sync().await.unwrap();
+            let check = |expect_quarantined: bool, expect_case: Option<String>| {
+                let imported = &imported;
+                let alpha = &alpha;
+                async move {
+                    for (i, value) in imported.iter().enumerate().step_by(97) {
+                        let found = matches(hub, alpha, &near(value, &[3, 77, 150, 201])).await;
+                        if i == 0 && expect_quarantined {
+                            assert!(found.is_empty(), "{found:?}");
+                        } else {
+                            assert_eq!(found, vec![(value.clone(), 4)]);
+                        }
+                    }
+                    let found = matches(hub, alpha, &near(&pdq(60), &[5])).await;
+                    match &expect_case {
+                        // The case's two signals: the hash and a neighbour at distance 1.
+                        Some(target) => {
+                            assert_eq!(found, vec![(target.clone(), 1), (near(target, &[1]), 2)])
+                        }
+                        None => assert!(found.is_empty(), "{found:?}"),
+                    }
+                }
+            };
+            check(false, None).await;
+
+            // Quarantined by two platforms' NotBlocked reports: not matched any more.
+            for key in [&alpha, &beta] {
+                let (status, _, _) = hub
+                    .call(
+                        Method::POST,
+                        "/v1/SubmitFeedback",
+                        Some(key),
+                        Some(json!({"hashFeedbacks": [
+                        {"tags": [], "feedbackValue": "NotBlocked", "hashValue": imported[0]}]})),
+                    )
+                    .await;
+                assert_eq!(status, StatusCode::OK);
+            }
+            hub.hub.sync().await.unwrap();
+            check(true, None).await;
+
+            // A person's case: matched at once after the follower applied it, then withdrawn.
+            let target = pdq(60);
+            let (number, pin) = create(hub, &[&target]).await;
+            hub.hub.sync().await.unwrap();
+            check(true, Some(target.clone())).await;
+            // Whatever rebuild was under way has finished by now: still exact.
+            tokio::time::sleep(Duration::from_millis(500)).await;
+            check(true, Some(target.clone())).await;
+            let (status, _) = hub
+                .post(
+                    "/api/v1/cases/withdraw",
+                    json!({"case_number": number, "pin": pin}),
+                )
+                .await;
+            assert_eq!(status, StatusCode::OK);
+            hub.hub.sync().await.unwrap();
+            check(true, None).await;
+
+            // Every match call is in the audit log, tallied per platform, endpoint and second.
+            hub.hub.shutdown().await;
+            let audit = hub.store.audit_recent(10_000).await.unwrap();
+            let calls: i64 = audit
+                .iter()
+                .filter(|e| e.actor == "platform:Alpha" && e.action == "match")
+                .map(|e| {
+                    serde_json::from_str::<Value>(&e.detail).unwrap()["calls"]
+                        .as_i64()
+                        .unwrap()
+                })
+                .sum();
+            let tallies: Vec<_> = audit
+                .iter()
+                .filter(|e| e.actor == "platform:Alpha")
+                .map(|e| (e.at, e.action.clone(), e.detail.clone()))
+                .collect();
+            assert_eq!(calls, 5 * 53, "{tallies:?}");
+        }
+    }
+);
+
+on_both!(
+    revoked_and_rotated_keys_stop_working_within_a_second,
+    test_config(),
+    |hub: Arc<TestHub>| {
+        async move {
+            let hub: &TestHub = &hub;
+            let old = hub.platform("Gamma").await;
+            let works = |key: String| async move {
+                let (status, _, body) = hub.call(Method::GET, "/v1/stats", Some(&key), None).await;
+                match status {
+                    StatusCode::OK => true,
+                    StatusCode::UNAUTHORIZED => {
+                        assert_eq!(body["error"]["code"], "invalid_api_key");
+                        false
+                    }
+                    other => panic!("{other}: {body}"),
+                }
+            };
+            assert!(works(old.clone()).await);
+            // As `empreinte admin platform revoke` does, from another process: straight to the store.
+            hub.store
+                .revoke_platform("Gamma", 1_700_000_100)
+                .await
+                .unwrap();
+            let revoked = std::time::Instant::now();
+            while works(old.clone()).await {
+                assert!(
+                    revoked.elapsed() < Duration::from_millis(1500),
+                    "a revoked key still works after {:?}",
+                    revoked.elapsed()
+                );
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+            // Rotated: the new key works (at once or after the next reload), the old one never again.
+            let (new, hash, prefix) = hub::credentials::generate_api_key();
+            hub.store
+                .rotate_platform_key("Gamma", hash, &prefix, 1_700_000_200)
+                .await
+                .unwrap();
+            let rotated = std::time::Instant::now();
+            while !works(new.clone()).await {
+                assert!(rotated.elapsed() < Duration::from_millis(1500));
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+            assert!(!works(old.clone()).await);
+            tokio::time::sleep(Duration::from_millis(1100)).await;
+            assert!(!works(old).await);
+            assert!(works(new).await);
+        }
+    }
+);
+
 on_both!(
     withdrawn_cases_are_purged_after_the_grace_period,
     {
