@@ -202,15 +202,15 @@ impl AuditSink {
     }
 
     async fn write(&self, batch: Vec<AuditEntry>, usage: Vec<UsageDelta>, store: &Arc<dyn Store>) {
-        if !batch.is_empty() {
-            if let Err(error) = store.audit_append(batch).await {
-                tracing::error!(%error, "could not write the audit log");
-            }
+        if !batch.is_empty()
+            && let Err(error) = store.audit_append(batch).await
+        {
+            tracing::error!(%error, "could not write the audit log");
         }
-        if !usage.is_empty() {
-            if let Err(error) = store.usage_add(usage).await {
-                tracing::error!(%error, "could not write usage counters");
-            }
+        if !usage.is_empty()
+            && let Err(error) = store.usage_add(usage).await
+        {
+            tracing::error!(%error, "could not write usage counters");
         }
     }
 

@@ -348,12 +348,10 @@ async fn authenticate(
     };
     let stored = state.store.case_credentials(&number.lookup_key()).await?;
     let now = now();
-    if let Some(locked_until) = stored.as_ref().and_then(|s| s.locked_until) {
-        if locked_until > now {
-            return Err(
-                ApiError::new(ErrorCode::LockedOut).retry_after((locked_until - now) as u64)
-            );
-        }
+    if let Some(locked_until) = stored.as_ref().and_then(|s| s.locked_until)
+        && locked_until > now
+    {
+        return Err(ApiError::new(ErrorCode::LockedOut).retry_after((locked_until - now) as u64));
     }
     let pin_hash = stored.as_ref().map(|s| s.pin_hash.clone());
     // An unknown case number is checked against a decoy, so both failures take as long.

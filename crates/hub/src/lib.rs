@@ -232,18 +232,15 @@ pub(crate) fn client_address(
     state: &HubState,
     request_parts: &axum::http::request::Parts,
 ) -> Option<IpAddr> {
-    if state.config.trust_forwarded_for {
-        if let Some(forwarded) = request_parts
+    if state.config.trust_forwarded_for
+        && let Some(forwarded) = request_parts
             .headers
             .get("x-forwarded-for")
             .and_then(|v| v.to_str().ok())
-        {
-            if let Some(last) = forwarded.rsplit(',').next() {
-                if let Ok(ip) = last.trim().parse() {
-                    return Some(ip);
-                }
-            }
-        }
+        && let Some(last) = forwarded.rsplit(',').next()
+        && let Ok(ip) = last.trim().parse()
+    {
+        return Some(ip);
     }
     request_parts
         .extensions

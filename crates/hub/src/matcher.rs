@@ -203,10 +203,11 @@ impl Delta {
         if let Some(key) = self.exact_ids.remove(&id) {
             self.exact.remove(&key);
         }
-        if let Some(is_pdq) = base.holds(id) {
-            if self.hidden.insert(id) && is_pdq {
-                self.hidden_pdq += 1;
-            }
+        if let Some(is_pdq) = base.holds(id)
+            && self.hidden.insert(id)
+            && is_pdq
+        {
+            self.hidden_pdq += 1;
         }
     }
 }

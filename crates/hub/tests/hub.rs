@@ -1113,10 +1113,10 @@ on_both!(
             let mut created = false;
             while started.elapsed() < Duration::from_secs(5) {
                 let frame = tokio::time::timeout(Duration::from_millis(100), body.frame()).await;
-                if let Ok(Some(Ok(frame))) = frame {
-                    if let Ok(data) = frame.into_data() {
-                        text.push_str(&String::from_utf8_lossy(&data));
-                    }
+                if let Ok(Some(Ok(frame))) = frame
+                    && let Ok(data) = frame.into_data()
+                {
+                    text.push_str(&String::from_utf8_lossy(&data));
                 }
                 if text.contains(&pdq(70)) && !created {
                     // The existing record arrived; now a new case must arrive within a second.
@@ -1126,10 +1126,9 @@ on_both!(
                     while !text.contains(&pdq(71)) && announced.elapsed() < Duration::from_secs(1) {
                         if let Ok(Some(Ok(frame))) =
                             tokio::time::timeout(Duration::from_millis(50), body.frame()).await
+                            && let Ok(data) = frame.into_data()
                         {
-                            if let Ok(data) = frame.into_data() {
-                                text.push_str(&String::from_utf8_lossy(&data));
-                            }
+                            text.push_str(&String::from_utf8_lossy(&data));
                         }
                     }
                     assert!(
