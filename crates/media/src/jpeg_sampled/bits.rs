@@ -3,7 +3,7 @@
 use super::ZIGZAG;
 
 /// Bits looked up at once; longer codes take the slow path.
-const LOOKUP_BITS: u32 = 9;
+const LOOKUP_BITS: u32 = 11;
 
 /// A Huffman table: a direct lookup for codes of up to [`LOOKUP_BITS`] bits, and JPEG's
 /// canonical per-length limits for the longer ones.

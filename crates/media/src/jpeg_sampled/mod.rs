@@ -283,12 +283,6 @@ impl Plane {
             values: vec![0; columns * rows],
         }
     }
-
-    #[inline]
-    fn at(&self, x: usize, y: usize) -> i32 {
-        let index = self.row_slot[y] as usize * self.columns + self.column_slot[x] as usize;
-        i32::from(self.values[index])
-    }
 }
 
 /// Needed plane indices for upsampling by `factor` (1 or 2) of the given full-resolution
@@ -431,47 +425,69 @@ fn assemble(
 ) -> Sampled {
     let channels = if grey { 1 } else { 3 };
     let mut pixels = vec![0u8; SIDE * SIDE * channels];
+    // Offsets into each plane's value grid, per output column and row, computed once: a column
+    // offset for every sample a horizontal filter tap reads, a row offset (times the grid's
+    // width) for every vertical tap.
+    let taps = |plane: &Plane, positions: &[u32; SIDE], factor: usize, columns: bool| {
+        let (slots, scale) = if columns {
+            (&plane.column_slot, 1)
+        } else {
+            (&plane.row_slot, plane.columns)
+        };
+        positions.map(|p| {
+            let p = p as usize;
+            let (near, far) = if factor == 1 {
+                (p, p)
+            } else {
+                neighbours(p, slots.len())
+            };
+            (slots[near] as usize * scale, slots[far] as usize * scale)
+        })
+    };
+    let luma_x = taps(&planes[0], &grid.xs, 1, true);
+    let luma_y = taps(&planes[0], &grid.ys, 1, false);
+    let chroma_taps = (!grey).then(|| {
+        (
+            taps(&planes[1], &grid.xs, h_max, true),
+            taps(&planes[1], &grid.ys, v_max, false),
+        )
+    });
     for j in 0..SIDE {
         for i in 0..SIDE {
-            let (x, y) = if grid.transposed {
-                (grid.xs[j] as usize, grid.ys[i] as usize)
-            } else {
-                (grid.xs[i] as usize, grid.ys[j] as usize)
-            };
+            // Output (i, j) reads stored (xs[i], ys[j]), or (xs[j], ys[i]) when transposed.
+            let (a, b) = if grid.transposed { (j, i) } else { (i, j) };
             let out = &mut pixels[(j * SIDE + i) * channels..(j * SIDE + i + 1) * channels];
-            let luma = planes[0].at(x, y);
-            if grey {
+            let luma = i32::from(planes[0].values[luma_y[b].0 + luma_x[a].0]);
+            let Some((cx, cy)) = &chroma_taps else {
                 out[0] = luma as u8;
                 continue;
-            }
-            let cb = chroma(&planes[1], x, y, h_max, v_max);
-            let cr = chroma(&planes[2], x, y, h_max, v_max);
+            };
+            // Chroma planes share their layout (both 1x1 sampled).
+            let cb = upsample(&planes[1].values, cx[a], cy[b], h_max, v_max);
+            let cr = upsample(&planes[2].values, cx[a], cy[b], h_max, v_max);
             out.copy_from_slice(&ycbcr_to_rgb(luma, cb, cr));
         }
     }
     Sampled { pixels, grey }
 }
 
-/// The chroma value at full-resolution position (x, y) after `zune-jpeg`'s upsampling: the
-/// vertical triangle filter (3/4 near, 1/4 far, rounded), then the horizontal one on its
-/// rounded results.
-#[inline]
-fn chroma(plane: &Plane, x: usize, y: usize, fx: usize, fy: usize) -> i32 {
-    let plane_width = plane.column_slot.len();
-    let plane_height = plane.row_slot.len();
-    let vertical = |cx: usize| -> i32 {
+/// The chroma value at a full-resolution position after `zune-jpeg`'s upsampling, from the
+/// offsets of its taps: the vertical triangle filter (3/4 near, 1/4 far, rounded), then the
+/// horizontal one on its rounded results.
+#[inline(always)]
+fn upsample(values: &[u8], x: (usize, usize), y: (usize, usize), fx: usize, fy: usize) -> i32 {
+    let at = |column: usize, row: usize| i32::from(values[row + column]);
+    let vertical = |column: usize| -> i32 {
         if fy == 1 {
-            plane.at(cx, y)
+            at(column, y.0)
         } else {
-            let (near, far) = neighbours(y, plane_height);
-            (3 * plane.at(cx, near) + 2 + plane.at(cx, far)) >> 2
+            (3 * at(column, y.0) + 2 + at(column, y.1)) >> 2
         }
     };
     if fx == 1 {
-        vertical(x)
+        vertical(x.0)
     } else {
-        let (near, far) = neighbours(x, plane_width);
-        (3 * vertical(near) + 2 + vertical(far)) >> 2
+        (3 * vertical(x.0) + 2 + vertical(x.1)) >> 2
     }
 }
 
