@@ -77,6 +77,16 @@ pub fn decode_file(path: &Path, options: &DecodeOptions) -> Result<DecodedImage,
     Ok(crate::decode(&file.bytes, options)?)
 }
 
+/// Reads and decodes an image file for hashing with the reference convention only, as
+/// [`crate::decode_for_reference`] does: for a large JPEG, only the pixels that convention reads.
+pub fn decode_file_for_reference(
+    path: &Path,
+    options: &DecodeOptions,
+) -> Result<DecodedImage, FileError> {
+    let file = read_image_file(path, &options.limits)?;
+    Ok(crate::decode_for_reference(&file.bytes, options)?)
+}
+
 /// Fills `buffer` as far as the file allows; returns how many bytes were read.
 fn read_up_to(file: &mut File, buffer: &mut [u8]) -> io::Result<usize> {
     let mut filled = 0;

@@ -31,6 +31,7 @@ mod format;
 #[cfg(feature = "fs")]
 pub mod fs;
 mod jpeg;
+mod jpeg_sampled;
 mod orientation;
 mod other;
 mod png;
@@ -97,6 +98,9 @@ pub struct DecodedImage {
     pixel_format: PixelFormat,
     format: ImageFormat,
     orientation: Orientation,
+    /// The image's size (after orientation when applied): `width` x `height` unless only the
+    /// reference convention's sample was decoded.
+    original_size: (u32, u32),
 }
 
 impl DecodedImage {
@@ -123,6 +127,7 @@ impl DecodedImage {
             pixel_format,
             format,
             orientation,
+            original_size: (width, height),
         })
     }
 
@@ -140,6 +145,14 @@ impl DecodedImage {
     /// Height in pixels (after orientation, when applied).
     pub fn height(&self) -> u32 {
         self.height
+    }
+
+    /// The image's width and height in pixels (after orientation, when applied). The same as
+    /// [`DecodedImage::width`] and [`DecodedImage::height`] except for an image from
+    /// [`decode_for_reference`] whose pixels are only the reference convention's 512x512
+    /// sample.
+    pub fn original_size(&self) -> (u32, u32) {
+        self.original_size
     }
 
     /// Layout of [`DecodedImage::pixels`].
@@ -187,6 +200,7 @@ impl std::fmt::Debug for DecodedImage {
             .field("pixel_format", &self.pixel_format)
             .field("format", &self.format)
             .field("orientation", &self.orientation)
+            .field("original_size", &self.original_size)
             .finish_non_exhaustive()
     }
 }
@@ -238,6 +252,61 @@ pub fn decode(bytes: &[u8], options: &DecodeOptions) -> Result<DecodedImage, Dec
     } else {
         DecodedImage::new(pixels, width, height, pixel_format, format, orientation)
     }
+}
+
+/// Decodes an image file for hashing with [`Convention::Reference`] only, which resizes an
+/// image larger than 512 px on a side to 512x512 by nearest neighbour and reads nothing else.
+///
+/// For such a JPEG, only those 512x512 pixels are decoded (every block is still
+/// entropy-decoded, but inverse DCT, upsampling and colour conversion run for the sampled
+/// pixels alone, a fraction of the work), and the result's pixels are that sample:
+/// [`DecodedImage::width`] and [`DecodedImage::height`] are 512, while
+/// [`DecodedImage::original_size`] tells the image's size. The reference hash and dihedral
+/// hashes of the result are those of [`decode`]'s result, bit for bit; other conventions are
+/// NOT (use [`decode`] for them). Every other file is decoded whole, as [`decode`] does.
+pub fn decode_for_reference(
+    bytes: &[u8],
+    options: &DecodeOptions,
+) -> Result<DecodedImage, DecodeError> {
+    decode_for_reference_from(bytes, options, jpeg::SAMPLED_MIN_PIXELS)
+}
+
+/// [`decode_for_reference`] taking the sampled path for JPEGs of any size above 512 px, so
+/// that tests and the fuzz target exercise it on small images.
+#[doc(hidden)]
+pub fn decode_for_reference_any_size(
+    bytes: &[u8],
+    options: &DecodeOptions,
+) -> Result<DecodedImage, DecodeError> {
+    decode_for_reference_from(bytes, options, 0)
+}
+
+fn decode_for_reference_from(
+    bytes: &[u8],
+    options: &DecodeOptions,
+    min_pixels: usize,
+) -> Result<DecodedImage, DecodeError> {
+    let size = bytes.len() as u64;
+    if size <= options.limits.max_bytes && detect_format(bytes) == Ok(ImageFormat::Jpeg) {
+        if let Some((raw, width, height)) = jpeg::decode_reference_sample(
+            bytes,
+            &options.limits,
+            options.apply_exif_orientation,
+            min_pixels,
+        )? {
+            let mut image = DecodedImage::new(
+                raw.pixels,
+                raw.width,
+                raw.height,
+                raw.pixel_format,
+                ImageFormat::Jpeg,
+                raw.orientation,
+            )?;
+            image.original_size = (width, height);
+            return Ok(image);
+        }
+    }
+    decode(bytes, options)
 }
 
 /// Checks announced dimensions against the limits; returns the pixel count.
