@@ -19,7 +19,29 @@ fuzz_target!(|bytes: &[u8]| {
         },
         apply_exif_orientation: bytes.len() % 2 == 0,
     };
-    let Ok(image) = media::decode(bytes, &options) else {
+    // The reference convention's sampled JPEG path must agree with the full decode exactly:
+    // same refusals, and the very pixels of the full decode's nearest-neighbour 512x512 resize.
+    let full = media::decode(bytes, &options);
+    let sampled = media::decode_for_reference_any_size(bytes, &options);
+    match (&full, &sampled) {
+        (Ok(full), Ok(sampled)) => {
+            assert_eq!(sampled.original_size(), (full.width(), full.height()));
+            assert_eq!(sampled.pixel_format(), full.pixel_format());
+            if (sampled.width(), sampled.height()) != (full.width(), full.height()) {
+                assert_eq!((sampled.width(), sampled.height()), (512, 512));
+                assert_eq!(sampled.pixels(), reference_resize(full).as_slice());
+            } else {
+                assert_eq!(sampled.pixels(), full.pixels());
+            }
+        }
+        (Err(_), Err(_)) => {}
+        (full, sampled) => panic!(
+            "the paths disagree: full decode {:?}, sampled {:?}",
+            full.as_ref().map(|_| ()),
+            sampled.as_ref().map(|_| ())
+        ),
+    }
+    let Ok(image) = full else {
         return;
     };
     assert_eq!(
@@ -38,3 +60,18 @@ fuzz_target!(|bytes: &[u8]| {
         }
     }
 });
+
+/// The reference convention's pre-resize: nearest neighbour to exactly 512x512.
+fn reference_resize(image: &media::DecodedImage) -> Vec<u8> {
+    let (width, height) = (image.width() as usize, image.height() as usize);
+    let channels = image.pixel_format().channels();
+    let mut out = Vec::with_capacity(512 * 512 * channels);
+    for row in 0..512 {
+        let y = row * height / 512;
+        for column in 0..512 {
+            let at = (y * width + column * width / 512) * channels;
+            out.extend_from_slice(&image.pixels()[at..at + channels]);
+        }
+    }
+    out
+}

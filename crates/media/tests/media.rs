@@ -9,6 +9,11 @@ use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+/// The reference convention's sampled JPEG path, pixel for pixel against the full decode (one
+/// test binary per crate: the other suites are modules of this one).
+#[path = "media/sampled.rs"]
+mod sampled;
+
 // ---------------------------------------------------------------------------------------------
 // A global allocator that remembers, per thread, the largest single allocation: how the tests
 // prove that a decompression bomb is refused before its pixel buffer is allocated.
