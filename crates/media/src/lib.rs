@@ -287,24 +287,25 @@ fn decode_for_reference_from(
     min_pixels: usize,
 ) -> Result<DecodedImage, DecodeError> {
     let size = bytes.len() as u64;
-    if size <= options.limits.max_bytes && detect_format(bytes) == Ok(ImageFormat::Jpeg) {
-        if let Some((raw, width, height)) = jpeg::decode_reference_sample(
+    if size <= options.limits.max_bytes
+        && detect_format(bytes) == Ok(ImageFormat::Jpeg)
+        && let Some((raw, width, height)) = jpeg::decode_reference_sample(
             bytes,
             &options.limits,
             options.apply_exif_orientation,
             min_pixels,
-        )? {
-            let mut image = DecodedImage::new(
-                raw.pixels,
-                raw.width,
-                raw.height,
-                raw.pixel_format,
-                ImageFormat::Jpeg,
-                raw.orientation,
-            )?;
-            image.original_size = (width, height);
-            return Ok(image);
-        }
+        )?
+    {
+        let mut image = DecodedImage::new(
+            raw.pixels,
+            raw.width,
+            raw.height,
+            raw.pixel_format,
+            ImageFormat::Jpeg,
+            raw.orientation,
+        )?;
+        image.original_size = (width, height);
+        return Ok(image);
     }
     decode(bytes, options)
 }

@@ -115,22 +115,21 @@ impl<'a> BitReader<'a> {
             return;
         }
         // Fast path: eight bytes without 0xFF (no stuffing, no marker) go in at once.
-        if !self.marker {
-            if let Some(word) = self.bytes.get(self.at..self.at + 8) {
-                let word = u64::from_be_bytes(word.try_into().expect("eight bytes"));
-                // A byte is 0xFF exactly when the same byte of !word is zero.
-                let inverted = !word;
-                let has_ff = (inverted.wrapping_sub(0x0101_0101_0101_0101)
-                    & !inverted
-                    & 0x8080_8080_8080_8080)
+        if !self.marker
+            && let Some(word) = self.bytes.get(self.at..self.at + 8)
+        {
+            let word = u64::from_be_bytes(word.try_into().expect("eight bytes"));
+            // A byte is 0xFF exactly when the same byte of !word is zero.
+            let inverted = !word;
+            let has_ff =
+                (inverted.wrapping_sub(0x0101_0101_0101_0101) & !inverted & 0x8080_8080_8080_8080)
                     != 0;
-                if !has_ff {
-                    let take = (63 - self.count) / 8;
-                    self.buffer |= (word >> (64 - 8 * take)) << (64 - 8 * take - self.count);
-                    self.count += 8 * take;
-                    self.at += take as usize;
-                    return;
-                }
+            if !has_ff {
+                let take = (63 - self.count) / 8;
+                self.buffer |= (word >> (64 - 8 * take)) << (64 - 8 * take - self.count);
+                self.count += 8 * take;
+                self.at += take as usize;
+                return;
             }
         }
         self.refill_slow();

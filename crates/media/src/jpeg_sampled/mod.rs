@@ -306,7 +306,7 @@ fn needed(positions: &[u32], factor: usize, plane_length: usize) -> Vec<usize> {
 #[inline]
 fn neighbours(p: usize, plane_length: usize) -> (usize, usize) {
     let near = p / 2;
-    let far = if p % 2 == 0 {
+    let far = if p.is_multiple_of(2) {
         near.saturating_sub(1)
     } else {
         (near + 1).min(plane_length - 1)
