@@ -132,3 +132,18 @@ impl Drop for TestDatabase {
         }
     }
 }
+
+/// A PDQ hash in hex, the same for the same `n`, for tests that need many distinct hashes:
+/// different `n` give hashes about 128 bits apart (a xorshift stream), so no two match at any
+/// threshold a test uses.
+pub fn sample_pdq_hex(n: u64) -> String {
+    let mut bytes = [0u8; 32];
+    let mut state = n.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0xD1B5_4A32_D192_ED03;
+    for byte in bytes.iter_mut() {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        *byte = state as u8;
+    }
+    pdq::PdqHash::from_bytes(bytes).to_hex()
+}

@@ -41,18 +41,7 @@ macro_rules! on_both {
     };
 }
 
-fn pdq(n: u64) -> String {
-    // Spread bits so that distinct n are far apart.
-    let mut bytes = [0u8; 32];
-    let mut state = n.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0xD1B5_4A32_D192_ED03;
-    for byte in bytes.iter_mut() {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        *byte = state as u8;
-    }
-    pdq::PdqHash::from_bytes(bytes).to_hex()
-}
+use store::testing::sample_pdq_hex as pdq;
 
 fn person_case(public_id: &str, lookup: u8, values: &[String]) -> NewCase {
     NewCase {

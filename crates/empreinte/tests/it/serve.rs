@@ -84,17 +84,7 @@ fn serve(dir: &Path, database_url: &str, port: u16) -> Child {
     panic!("the hub did not start");
 }
 
-fn pdq(n: u64) -> String {
-    let mut bytes = [0u8; 32];
-    let mut state = n.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0xD1B5_4A32_D192_ED03;
-    for byte in bytes.iter_mut() {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        *byte = state as u8;
-    }
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
+use store::testing::sample_pdq_hex as pdq;
 
 struct Acknowledged {
     number: String,
