@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use std::sync::Arc;
 use std::time::Duration;
 use store::Store;
-use store::testing::TestDatabase;
+use store::testing::{TestDatabase, sample_pdq_hex as pdq};
 use tower::ServiceExt;
 
 struct TestHub {
@@ -134,8 +134,6 @@ macro_rules! on_both {
         }
     };
 }
-
-use store::testing::sample_pdq_hex as pdq;
 
 fn near(hex: &str, bits: &[usize]) -> String {
     let mut hash = pdq::PdqHash::from_hex(hex).unwrap();

@@ -3,7 +3,7 @@
 use protocol::{FeedbackValue, HashRecord, HashStatus, SignalType};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
-use store::testing::TestDatabase;
+use store::testing::{TestDatabase, sample_pdq_hex as pdq};
 use store::{CaseOrigin, CaseState, FeedStart, FeedbackInput, NewCase, NewItem, NewSignal, Store};
 
 /// Runs `body` against a fresh SQLite store and a fresh PostgreSQL store.
@@ -40,8 +40,6 @@ macro_rules! on_both {
         }
     };
 }
-
-use store::testing::sample_pdq_hex as pdq;
 
 fn person_case(public_id: &str, lookup: u8, values: &[String]) -> NewCase {
     NewCase {

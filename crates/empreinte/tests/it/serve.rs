@@ -8,6 +8,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+use store::testing::sample_pdq_hex as pdq;
 
 const BINARY: &str = env!("CARGO_BIN_EXE_empreinte");
 
@@ -83,8 +84,6 @@ fn serve(dir: &Path, database_url: &str, port: u16) -> Child {
     let _ = child.wait();
     panic!("the hub did not start");
 }
-
-use store::testing::sample_pdq_hex as pdq;
 
 struct Acknowledged {
     number: String,
