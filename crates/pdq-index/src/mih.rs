@@ -2,7 +2,8 @@
 //! picks their shape, and the probe that answers a range query exactly.
 
 use crate::Match;
-use crate::simd::{Kernels, Words};
+use crate::memory::Array;
+use crate::simd::{EntryFilter, Kernels, ProbeKernels, Words};
 
 /// Largest radius the per-segment probe plans cover; larger radii scan (still exactly).
 pub const MAX_PLANNED_RADIUS: u32 = 63;
@@ -259,17 +260,35 @@ struct Table {
     /// Low `offset_bits` of `offsets[b]`: where bucket `b`'s entries start (they end where
     /// bucket `b + 1`'s start). High bits, when `presence` is on: bit `v` set if some entry of
     /// the bucket has inline bits `v`.
-    offsets: Vec<u32>,
-    entries: Vec<u32>,
+    offsets: Array<u32>,
+    entries: Array<u32>,
+    /// The chain bits of each entry, between its inline key bits and its position: the
+    /// lowest `chain.bits` bits of the unit that follows this one (cyclically).
+    chain: ChainBits,
     offset_bits: u32,
     presence: bool,
 }
 
+/// Which bits of the next unit an entry carries.
+#[derive(Clone, Copy, Debug)]
+struct ChainBits {
+    /// First bit of the next unit.
+    start: u32,
+    /// How many of its bits (as many as the entry word leaves room for).
+    bits: u32,
+}
+
 impl Table {
-    fn build(unit: UnitSpec, hashes: &[Words]) -> Table {
+    fn build(unit: UnitSpec, next: UnitSpec, hashes: &[Words]) -> Table {
         let inline = unit.inline();
+        let chain = ChainBits {
+            start: next.start,
+            bits: (32 - position_bits(hashes.len()) - inline).min(next.bits),
+        };
+        let low_bits = inline + chain.bits;
         let buckets = 1usize << unit.direct;
-        let mut offsets = crate::memory::filled(buckets + 1, 0u32);
+        let mut offset_array = Array::filled(buckets + 1, 0u32);
+        let offsets = offset_array.as_mut_slice();
         for hash in hashes {
             let key = extract(&hash.0, unit.start, unit.bits);
             offsets[(key >> inline) as usize + 1] += 1;
@@ -278,12 +297,14 @@ impl Table {
             offsets[b + 1] += offsets[b];
         }
         let mut cursor = offsets[..buckets].to_vec();
-        let mut entries = crate::memory::filled(hashes.len(), 0u32);
+        let mut entries = Array::filled(hashes.len(), 0u32);
         let low_mask = low_mask(inline);
         for (position, hash) in hashes.iter().enumerate() {
             let key = extract(&hash.0, unit.start, unit.bits);
             let slot = &mut cursor[(key >> inline) as usize];
-            entries[*slot as usize] = ((position as u32) << inline) | (key & low_mask);
+            let chained = extract(&hash.0, chain.start, chain.bits);
+            entries[*slot as usize] =
+                (((position as u32) << chain.bits | chained) << inline) | (key & low_mask);
             *slot += 1;
         }
         drop(cursor);
@@ -301,17 +322,19 @@ impl Table {
                 offsets[b] |= present << offset_bits;
             }
         }
+        debug_assert!(position_bits(hashes.len()) + low_bits <= 32);
         Table {
             unit,
-            offsets,
+            offsets: offset_array,
             entries,
+            chain,
             offset_bits,
             presence,
         }
     }
 
     fn memory_bytes(&self) -> usize {
-        4 * (self.offsets.capacity() + self.entries.capacity())
+        self.offsets.memory_bytes() + self.entries.memory_bytes()
     }
 }
 
@@ -326,24 +349,28 @@ fn low_mask(inline: u32) -> u32 {
 /// Reusable buffers of one query.
 #[derive(Default)]
 pub(crate) struct Scratch {
-    candidates: Vec<u32>,
-    hits: Vec<(u32, u32)>,
-    candidate_ends: Vec<usize>,
-    /// Visits as `bucket | table << 32 | budget << 40`.
+    /// Visits as `bucket | table << 32 | budget << 40`, grouped by offsets line.
     visits: Vec<u64>,
+    /// Entry ranges of two pipeline groups (`(0, 0)`: nothing to read).
+    ranges: Vec<(u32, u32)>,
+    /// Candidate positions, group after group.
+    candidates: Vec<u32>,
+    /// Where each group's candidates end.
+    group_ends: Vec<usize>,
+    hits: Vec<(u32, u32)>,
     probes: Vec<TableProbe>,
+    /// A segment's answer as `(position, distance)`, before tombstones are applied.
+    found: Vec<(u32, u32)>,
 }
 
 /// What the probe needs of one table for one query, gathered once so that the per-visit work
 /// is a few loads and compares.
 #[derive(Clone, Copy, Default)]
 struct TableProbe {
-    /// Inline bits of the query's key.
-    low: u32,
-    /// Mask of the inline bits.
-    mask: u32,
-    /// Width of the inline bits (the shift from an entry to its position).
-    inline: u32,
+    /// The query's side of the entry filter; the budgets are set per visit.
+    filter: EntryFilter,
+    /// The next unit's threshold plus one: how much the chain bits may add to the budget.
+    chain_allowance: u32,
     /// Mask of the offset bits of an `offsets` word.
     offset_mask: u32,
     /// Shift from an `offsets` word to its presence summary (0 without one).
@@ -377,15 +404,14 @@ impl Tables {
         #[cfg(feature = "parallel")]
         let tables = {
             use rayon::prelude::*;
-            units
-                .par_iter()
-                .map(|&unit| Table::build(unit, hashes))
+            (0..units.len())
+                .into_par_iter()
+                .map(|i| Table::build(units[i], units[(i + 1) % units.len()], hashes))
                 .collect()
         };
         #[cfg(not(feature = "parallel"))]
-        let tables = units
-            .iter()
-            .map(|&unit| Table::build(unit, hashes))
+        let tables = (0..units.len())
+            .map(|i| Table::build(units[i], units[(i + 1) % units.len()], hashes))
             .collect();
         let n = hashes.len() as f64;
         let plans = (0..=MAX_PLANNED_RADIUS)
@@ -415,7 +441,6 @@ impl Tables {
     /// Appends every live hash within `radius` of `query` as `(position, distance)`, each once.
     ///
     /// Returns `false` (and appends nothing) when the plan for this radius is a scan.
-    #[allow(clippy::too_many_arguments)]
     pub fn probe(
         &self,
         hashes: &[Words],
@@ -428,157 +453,260 @@ impl Tables {
         let Some(plan) = self.plan(radius) else {
             return false;
         };
-        // Bucket visits are random reads of two arrays, the offsets and then the entries, each
-        // a likely cache miss. A software pipeline over every table's visits keeps about
-        // `AHEAD` of them in flight: visit k + 2*AHEAD gets its offsets prefetched, visit
-        // k + AHEAD reads them and prefetches its entries, visit k is filtered. The ring holds
-        // the entry ranges of the visits between the last two stages.
-        const AHEAD: usize = 16;
-        let tables = &self.tables;
-        scratch.probes.clear();
-        scratch.visits.clear();
-        for (t, (table, &threshold)) in tables.iter().zip(plan).enumerate() {
-            let unit = table.unit;
-            let inline = unit.inline();
-            let key = extract(&query.0, unit.start, unit.bits);
-            let mask = low_mask(inline);
-            let low = key & mask;
-            let mut wanted = [u32::MAX; 6];
-            if table.presence {
-                for (budget, set) in wanted.iter_mut().enumerate() {
-                    *set = (0..1u32 << inline)
-                        .filter(|v| (v ^ low).count_ones() <= budget as u32)
-                        .fold(0, |acc, v| acc | 1 << v);
-                }
-            }
-            scratch.probes.push(TableProbe {
-                low,
-                mask,
-                inline,
-                offset_mask: low_mask(table.offset_bits),
-                presence_shift: if table.presence { table.offset_bits } else { 0 },
-                presence_all: if table.presence { 0 } else { u32::MAX },
-                wanted,
-            });
-            if threshold >= 0 {
-                // One allocation per query instead of a run of doublings.
-                scratch
-                    .visits
-                    .reserve(ball(unit.direct, i32::from(threshold)) as usize);
-                let top = key >> inline;
-                let tag = (t as u64) << 32;
-                for flips in 0..=threshold as u32 {
-                    let budget = u64::from(threshold as u32 - flips) << 40;
-                    let visits = &mut scratch.visits;
-                    for_each_mask(unit.direct, flips, |m| {
-                        visits.push(u64::from(top ^ m) | tag | budget);
-                    });
-                }
-            }
-        }
-        let probes = &scratch.probes;
-        let visits = &scratch.visits;
-        let candidates = &mut scratch.candidates;
-        candidates.clear();
-        scratch.candidate_ends.clear();
-        scratch.candidate_ends.resize(tables.len(), 0);
-        let mut ring = [(0u32, 0u32); 2 * AHEAD];
-        let n = visits.len();
-        let unpack = |v: u64| {
-            (
-                v as u32 as usize,
-                (v >> 32) as u8 as usize,
-                (v >> 40) as u32,
-            )
+        let args = ProbeArgs {
+            tables: self,
+            plan,
+            hashes,
+            query,
+            radius,
         };
-        for k in 0..n + 2 * AHEAD {
-            if let Some(&v) = visits.get(k) {
-                let (bucket, t, _) = unpack(v);
-                if let Some(offset) = tables[t].offsets.get(bucket) {
-                    crate::simd::prefetch(offset);
-                }
-            }
-            if let Some(&v) = k.checked_sub(AHEAD).and_then(|j| visits.get(j)) {
-                let (bucket, t, budget) = unpack(v);
-                let (table, p) = (&tables[t], &probes[t]);
-                let first = table.offsets[bucket];
-                let next = table.offsets[bucket + 1];
-                let (start, end) = (first & p.offset_mask, next & p.offset_mask);
-                let present = (first >> p.presence_shift) | p.presence_all;
-                let range = if start < end && present & p.wanted[(budget as usize).min(5)] != 0 {
-                    if let Some(entry) = table.entries.get(start as usize) {
-                        crate::simd::prefetch(entry);
-                    }
-                    (start, end)
-                } else {
-                    (0, 0)
-                };
-                ring[(k - AHEAD) % (2 * AHEAD)] = range;
-            }
-            if let Some(&v) = k.checked_sub(2 * AHEAD).and_then(|j| visits.get(j)) {
-                let (start, end) = ring[(k - 2 * AHEAD) % (2 * AHEAD)];
-                if start == end {
-                    continue;
-                }
-                let (_, t, budget) = unpack(v);
-                let p = &probes[t];
-                let entries = &tables[t].entries[start as usize..end as usize];
-                let before = candidates.len();
-                // Most buckets hold a handful of entries: a call into the SIMD kernel costs
-                // more than filtering them here.
-                if entries.len() >= 16 {
-                    (kernels.filter)(entries, p.low, p.mask, budget, p.inline, candidates);
-                } else if budget == 0 {
-                    for &e in entries {
-                        if e & p.mask == p.low {
-                            candidates.push(e >> p.inline);
-                        }
-                    }
-                } else {
-                    for &e in entries {
-                        if ((e ^ p.low) & p.mask).count_ones() <= budget {
-                            candidates.push(e >> p.inline);
-                        }
-                    }
-                }
-                // Start fetching the new candidates' hashes now, overlapped with the visits
-                // still in flight; verification then finds them in cache.
-                for &position in &candidates[before..] {
-                    if let Some(hash) = hashes.get(position as usize) {
-                        crate::simd::prefetch(hash);
-                    }
-                }
-                scratch.candidate_ends[t] = candidates.len();
-            }
-        }
-        // Tables without visits end where the previous one did.
-        for t in 1..scratch.candidate_ends.len() {
-            scratch.candidate_ends[t] =
-                scratch.candidate_ends[t].max(scratch.candidate_ends[t - 1]);
-        }
-        let mut first = 0;
-        for (i, &threshold) in plan.iter().enumerate() {
-            let candidates = &scratch.candidates[first..scratch.candidate_ends[i]];
-            first = scratch.candidate_ends[i];
-            if threshold < 0 {
-                continue;
-            }
-            scratch.hits.clear();
-            (kernels.verify)(hashes, candidates, query, radius, &mut scratch.hits);
-            // A hash within the radius is found by every table whose substring is within that
-            // table's threshold; report it from the first such table only.
-            for &(position, distance) in &scratch.hits {
-                let diff = hashes[position as usize].xor(query);
-                let seen_earlier = tables[..i].iter().zip(plan).any(|(t, &th)| {
-                    th >= 0 && extract(&diff.0, t.unit.start, t.unit.bits).count_ones() <= th as u32
-                });
-                if !seen_earlier {
-                    out.push((position, distance));
-                }
-            }
+        match kernels.isa {
+            #[cfg(target_arch = "x86_64")]
+            // SAFETY: `Kernels` only carries an instruction set that this CPU was checked to
+            // run (`Kernels::for_isa`).
+            crate::Isa::Avx512 => unsafe { probe_avx512(&args, scratch, out) },
+            #[cfg(target_arch = "x86_64")]
+            // SAFETY: as above.
+            crate::Isa::Avx2 => unsafe { probe_avx2(&args, scratch, out) },
+            _ => probe_with::<crate::simd::Scalar>(&args, scratch, out),
         }
         true
     }
+}
+
+/// What one probe reads.
+struct ProbeArgs<'a> {
+    tables: &'a Tables,
+    plan: &'a [i8],
+    hashes: &'a [Words],
+    query: &'a Words,
+    radius: u32,
+}
+
+/// Visits per pipeline group. A group's reads are issued together and consumed a group later,
+/// so about this many of each kind are in flight: enough to cover DRAM latency (250 ns and
+/// more on virtual machines) with the few nanoseconds of work each visit takes, yet few enough
+/// that the lines prefetched for a group are still in L1 when it is consumed.
+const GROUP: usize = 32;
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx512vl,avx512vpopcntdq,popcnt,bmi1,bmi2")]
+unsafe fn probe_avx512(args: &ProbeArgs<'_>, scratch: &mut Scratch, out: &mut Vec<(u32, u32)>) {
+    probe_with::<crate::simd::Avx512>(args, scratch, out);
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,popcnt,bmi1,bmi2")]
+unsafe fn probe_avx2(args: &ProbeArgs<'_>, scratch: &mut Scratch, out: &mut Vec<(u32, u32)>) {
+    probe_with::<crate::simd::Avx2>(args, scratch, out);
+}
+
+/// Appends to `visits` every bucket of a table within `threshold` of the query's direct bits
+/// `top`, with the budget left for the inline bits, the buckets of one offsets line together
+/// (the low four bits of a bucket index pick its word within the line).
+fn push_visits(visits: &mut Vec<u64>, top: u32, direct: u32, threshold: u32, tag: u64) {
+    let low_bits = direct.min(4);
+    let high_bits = direct - low_bits;
+    for high_flips in 0..=threshold.min(high_bits) {
+        for_each_mask(high_bits, high_flips, |high| {
+            let line = top ^ (high << low_bits);
+            for low_flips in 0..=(threshold - high_flips).min(low_bits) {
+                let budget = u64::from(threshold - high_flips - low_flips) << 40;
+                for_each_mask(low_bits, low_flips, |low| {
+                    visits.push(u64::from(line ^ low) | tag | budget);
+                });
+            }
+        });
+    }
+}
+
+/// The probe, for the kernels of one instruction set (inlined into a function compiled for
+/// that set, so the popcounts and filters are the CPU's own instructions).
+///
+/// A query is bound by random reads, in three dependent steps: a bucket's offsets, then its
+/// entries, then each candidate's hash. The visits run in groups of [`GROUP`] as a software
+/// pipeline: while group `g` has its offsets prefetched, group `g - 1` reads its offsets and
+/// prefetches its entries, group `g - 2` filters its entries and prefetches its candidates'
+/// hashes, and the candidates of group `g - 3` are verified. Each step's reads have had a
+/// group's worth of time to arrive.
+#[inline(always)]
+fn probe_with<K: ProbeKernels>(
+    args: &ProbeArgs<'_>,
+    scratch: &mut Scratch,
+    out: &mut Vec<(u32, u32)>,
+) {
+    let &ProbeArgs {
+        tables,
+        plan,
+        hashes,
+        query,
+        radius,
+    } = args;
+    let tables = &tables.tables;
+    scratch.probes.clear();
+    scratch.visits.clear();
+    for (t, (table, &threshold)) in tables.iter().zip(plan).enumerate() {
+        let unit = table.unit;
+        let inline = unit.inline();
+        let key = extract(&query.0, unit.start, unit.bits);
+        let key_mask = low_mask(inline);
+        let low = key & key_mask;
+        let chained = extract(&query.0, table.chain.start, table.chain.bits);
+        let mut wanted = [u32::MAX; 6];
+        if table.presence {
+            for (budget, set) in wanted.iter_mut().enumerate() {
+                *set = (0..1u32 << inline)
+                    .filter(|v| (v ^ low).count_ones() <= budget as u32)
+                    .fold(0, |acc, v| acc | 1 << v);
+            }
+        }
+        let next_threshold = plan[(t + 1) % plan.len()];
+        scratch.probes.push(TableProbe {
+            filter: EntryFilter {
+                low: chained << inline | low,
+                key_mask,
+                chain_mask: low_mask(inline + table.chain.bits),
+                key_budget: 0,
+                chain_budget: 0,
+                shift: inline + table.chain.bits,
+            },
+            chain_allowance: (i32::from(next_threshold) + 1) as u32,
+            offset_mask: low_mask(table.offset_bits),
+            presence_shift: if table.presence { table.offset_bits } else { 0 },
+            presence_all: if table.presence { 0 } else { u32::MAX },
+            wanted,
+        });
+        if threshold >= 0 {
+            // One allocation per query instead of a run of doublings.
+            scratch
+                .visits
+                .reserve(ball(unit.direct, i32::from(threshold)) as usize);
+            push_visits(
+                &mut scratch.visits,
+                key >> inline,
+                unit.direct,
+                threshold as u32,
+                (t as u64) << 32,
+            );
+        }
+    }
+    let Scratch {
+        visits,
+        ranges,
+        candidates,
+        group_ends,
+        hits,
+        probes,
+        ..
+    } = scratch;
+    let unpack = |v: u64| {
+        (
+            v as u32 as usize,
+            (v >> 32) as u8 as usize,
+            (v >> 40) as u32,
+        )
+    };
+    let group = |g: usize| &visits[g * GROUP..((g + 1) * GROUP).min(visits.len())];
+    ranges.clear();
+    ranges.resize(2 * GROUP, (0, 0));
+    candidates.clear();
+    group_ends.clear();
+    hits.clear();
+    let groups = visits.len().div_ceil(GROUP);
+    // Where a prefetch goes when there is nothing to fetch: a line already in L1, so that the
+    // choice is a conditional move instead of a branch the CPU would mispredict.
+    let idle = ranges.as_ptr() as usize;
+    for g in 0..groups + 3 {
+        if g < groups {
+            // Offsets: the bucket's word and the next (its end), usually the same line.
+            for &v in group(g) {
+                let (bucket, t, _) = unpack(v);
+                let offsets = tables[t].offsets.as_slice();
+                if let Some(word) = offsets.get(bucket..bucket + 2) {
+                    crate::simd::prefetch(&word[0]);
+                    crate::simd::prefetch(&word[1]);
+                }
+            }
+        }
+        if let Some(gb) = g.checked_sub(1).filter(|&gb| gb < groups) {
+            let slots = &mut ranges[(gb % 2) * GROUP..][..GROUP];
+            for (slot, &v) in slots.iter_mut().zip(group(gb)) {
+                let (bucket, t, budget) = unpack(v);
+                let (table, p) = (&tables[t], &probes[t]);
+                let offsets = table.offsets.as_slice();
+                let first = offsets[bucket];
+                let next = offsets[bucket + 1];
+                let (start, end) = (first & p.offset_mask, next & p.offset_mask);
+                let present = (first >> p.presence_shift) | p.presence_all;
+                // Non-short-circuit `&`: both sides are cheap, and a branch here would be a coin
+                // toss for the predictor.
+                let wanted = (start < end) & (present & p.wanted[(budget as usize).min(5)] != 0);
+                let end = if wanted { end } else { start };
+                *slot = (start, end);
+                let entries = table.entries.as_ptr() as usize;
+                let head = entries + 4 * start as usize;
+                let tail = entries + 4 * (end as usize).saturating_sub(1);
+                // SAFETY (both): `head` and `tail` address entries of this table's array when
+                // the bucket is wanted (`start < end <= len`), and `idle` otherwise; a prefetch
+                // has no effect besides timing.
+                crate::simd::prefetch_address(std::hint::select_unpredictable(wanted, head, idle));
+                // A run that crosses into the next line needs that line too.
+                crate::simd::prefetch_address(std::hint::select_unpredictable(
+                    wanted & (tail >> 6 != head >> 6),
+                    tail,
+                    idle,
+                ));
+            }
+        }
+        if let Some(gc) = g.checked_sub(2).filter(|&gc| gc < groups) {
+            let slots = &ranges[(gc % 2) * GROUP..][..GROUP];
+            let before = candidates.len();
+            for (&(start, end), &v) in slots.iter().zip(group(gc)) {
+                let (_, t, budget) = unpack(v);
+                let p = &probes[t];
+                let filter = EntryFilter {
+                    key_budget: budget,
+                    chain_budget: budget + p.chain_allowance,
+                    ..p.filter
+                };
+                // SAFETY: `probe_with` is only instantiated for kernels this CPU runs.
+                unsafe {
+                    K::filter_run(
+                        &tables[t].entries,
+                        start as usize,
+                        end as usize,
+                        &filter,
+                        candidates,
+                    );
+                }
+            }
+            // Start fetching the group's candidates now; they are verified a group later.
+            for &position in &candidates[before..] {
+                if let Some(hash) = hashes.get(position as usize) {
+                    crate::simd::prefetch(hash);
+                }
+            }
+            group_ends.push(candidates.len());
+        }
+        if let Some(gd) = g.checked_sub(3).filter(|&gd| gd < groups) {
+            let from = if gd == 0 { 0 } else { group_ends[gd - 1] };
+            // SAFETY: as above.
+            unsafe {
+                K::verify(
+                    hashes,
+                    &candidates[from..group_ends[gd]],
+                    query,
+                    radius,
+                    hits,
+                )
+            };
+        }
+    }
+    // A hash within the radius is a candidate of every table whose substring is within that
+    // table's threshold: keep one hit per position.
+    hits.sort_unstable_by_key(|&(position, _)| position);
+    hits.dedup_by_key(|&mut (position, _)| position);
+    out.extend_from_slice(hits);
 }
 
 /// Calls `f` with every `k`-bit mask of exactly `ones` set bits (Gosper's hack).
@@ -721,18 +849,16 @@ impl Segment {
         scratch: &mut Scratch,
         out: &mut Vec<Match>,
     ) {
-        let mut hits = std::mem::take(&mut scratch.hits);
-        let mut found = Vec::new();
+        let mut found = std::mem::take(&mut scratch.found);
+        found.clear();
         let probed = match &self.tables {
             Some(tables) => tables.probe(&self.hashes, query, radius, kernels, scratch, &mut found),
             None => false,
         };
         if !probed {
-            hits.clear();
-            (kernels.scan)(&self.hashes, query, radius, &mut hits);
-            found.extend_from_slice(&hits);
+            (kernels.scan)(&self.hashes, query, radius, &mut found);
         }
-        for (position, distance) in found {
+        for &(position, distance) in &found {
             if !self.is_deleted(position as usize) {
                 out.push(Match {
                     id: self.ids[position as usize],
@@ -740,7 +866,7 @@ impl Segment {
                 });
             }
         }
-        scratch.hits = hits;
+        scratch.found = found;
     }
 
     /// Bytes held.

@@ -4,7 +4,7 @@
 //! Callers reach these only through [`super::Kernels::for_isa`], which checks that the CPU has
 //! AVX2; that check is what makes the `unsafe` calls below sound.
 
-use super::Words;
+use super::{EntryFilter, Words};
 use std::arch::x86_64::*;
 
 /// See the AVX-512 file: how far ahead `verify` prefetches.
@@ -26,9 +26,9 @@ pub fn verify(
     unsafe { verify_impl(hashes, positions, query, radius, out) }
 }
 
-pub fn filter(entries: &[u32], low: u32, mask: u32, budget: u32, shift: u32, out: &mut Vec<u32>) {
+pub fn filter(entries: &[u32], filter: &EntryFilter, out: &mut Vec<u32>) {
     // SAFETY: as above.
-    unsafe { filter_impl(entries, low, mask, budget, shift, out) }
+    unsafe { filter_impl(entries, filter, out) }
 }
 
 /// Popcount of every byte.
@@ -114,8 +114,9 @@ unsafe fn scan_impl(hashes: &[Words], query: &Words, radius: u32, out: &mut Vec<
     }
 }
 
+#[inline]
 #[target_feature(enable = "avx2")]
-unsafe fn verify_impl(
+pub(super) unsafe fn verify_impl(
     hashes: &[Words],
     positions: &[u32],
     query: &Words,
@@ -177,41 +178,80 @@ fn prefetch(hashes: &[Words], position: u32) {
     }
 }
 
+/// Popcount of each 32-bit lane.
+#[inline]
+#[target_feature(enable = "avx2")]
+fn dword_counts(v: __m256i) -> __m256i {
+    // Byte counts -> 16-bit pair sums -> 32-bit lane sums.
+    _mm256_madd_epi16(
+        _mm256_maddubs_epi16(byte_counts(v), _mm256_set1_epi8(1)),
+        _mm256_set1_epi16(1),
+    )
+}
+
+#[inline]
 #[target_feature(enable = "avx2,popcnt")]
-unsafe fn filter_impl(
-    entries: &[u32],
-    low: u32,
-    mask: u32,
-    budget: u32,
-    shift: u32,
-    out: &mut Vec<u32>,
-) {
+pub(super) unsafe fn filter_impl(entries: &[u32], filter: &EntryFilter, out: &mut Vec<u32>) {
     let chunks = entries.len() / 8;
     // SAFETY: loads read whole in-bounds chunks of `entries`.
     unsafe {
-        let lowv = _mm256_set1_epi32(low as i32);
-        let maskv = _mm256_set1_epi32(mask as i32);
-        let budgetv = _mm256_set1_epi32(budget.min(i32::MAX as u32) as i32);
-        let ones8 = _mm256_set1_epi8(1);
-        let ones16 = _mm256_set1_epi16(1);
+        let lowv = _mm256_set1_epi32(filter.low as i32);
+        let key_mask = _mm256_set1_epi32(filter.key_mask as i32);
+        let chain_mask = _mm256_set1_epi32(filter.chain_mask as i32);
+        let key_budget = _mm256_set1_epi32(filter.key_budget.min(i32::MAX as u32) as i32);
+        let chain_budget = _mm256_set1_epi32(filter.chain_budget.min(i32::MAX as u32) as i32);
         for chunk in 0..chunks {
             let e = _mm256_loadu_si256(entries.as_ptr().add(chunk * 8).cast());
-            let bits = _mm256_and_si256(_mm256_xor_si256(e, lowv), maskv);
-            // Byte counts -> 16-bit pair sums -> 32-bit lane sums.
-            let counts = _mm256_madd_epi16(_mm256_maddubs_epi16(byte_counts(bits), ones8), ones16);
-            let over = _mm256_cmpgt_epi32(counts, budgetv);
+            let differ = _mm256_xor_si256(e, lowv);
+            let key = dword_counts(_mm256_and_si256(differ, key_mask));
+            let chain = dword_counts(_mm256_and_si256(differ, chain_mask));
+            let over = _mm256_or_si256(
+                _mm256_cmpgt_epi32(key, key_budget),
+                _mm256_cmpgt_epi32(chain, chain_budget),
+            );
             let mut keep = !(_mm256_movemask_ps(_mm256_castsi256_ps(over)) as u32) & 0xff;
             while keep != 0 {
                 let k = keep.trailing_zeros() as usize;
-                out.push(entries[chunk * 8 + k] >> shift);
+                out.push(entries[chunk * 8 + k] >> filter.shift);
                 keep &= keep - 1;
             }
         }
     }
     // The tail, with the hardware popcount this function is compiled for.
     for &entry in &entries[chunks * 8..] {
-        if ((entry ^ low) & mask).count_ones() <= budget {
-            out.push(entry >> shift);
+        if filter.keeps(entry) {
+            out.push(entry >> filter.shift);
         }
+    }
+}
+
+/// These kernels, for the probe that inlines them ([`super::ProbeKernels`]).
+pub(crate) struct Avx2;
+
+impl super::ProbeKernels for Avx2 {
+    #[inline(always)]
+    unsafe fn filter_run(
+        entries: &[u32],
+        start: usize,
+        end: usize,
+        filter: &EntryFilter,
+        out: &mut Vec<u32>,
+    ) {
+        // SAFETY: the caller guarantees the CPU features (the trait's contract). AVX2 loads
+        // whole chunks of eight only inside the run and finishes in scalar code, so it never
+        // reads past the run's last line.
+        unsafe { filter_impl(&entries[start..end], filter, out) }
+    }
+
+    #[inline(always)]
+    unsafe fn verify(
+        hashes: &[Words],
+        positions: &[u32],
+        query: &Words,
+        radius: u32,
+        out: &mut Vec<(u32, u32)>,
+    ) {
+        // SAFETY: as above.
+        unsafe { verify_impl(hashes, positions, query, radius, out) }
     }
 }

@@ -4,7 +4,7 @@
 //! Callers reach these only through [`super::Kernels::for_isa`], which checks that the CPU has
 //! AVX-512 F, VL and VPOPCNTDQ; that check is what makes the `unsafe` calls below sound.
 
-use super::Words;
+use super::{EntryFilter, Words};
 use std::arch::x86_64::*;
 
 /// How many candidates ahead `verify` prefetches: enough to cover DRAM latency with a few
@@ -27,9 +27,9 @@ pub fn verify(
     unsafe { verify_impl(hashes, positions, query, radius, out) }
 }
 
-pub fn filter(entries: &[u32], low: u32, mask: u32, budget: u32, shift: u32, out: &mut Vec<u32>) {
+pub fn filter(entries: &[u32], filter: &EntryFilter, out: &mut Vec<u32>) {
     // SAFETY: as above.
-    unsafe { filter_impl(entries, low, mask, budget, shift, out) }
+    unsafe { filter_run_impl(entries, 0, entries.len(), filter, out) }
 }
 
 /// Per-hash distances of a register holding two hashes, in lanes 0 and 4 (and copies in 1-3,
@@ -92,8 +92,9 @@ unsafe fn scan_impl(hashes: &[Words], query: &Words, radius: u32, out: &mut Vec<
     }
 }
 
+#[inline]
 #[target_feature(enable = "avx512f,avx512vl,avx512vpopcntdq")]
-unsafe fn verify_impl(
+pub(super) unsafe fn verify_impl(
     hashes: &[Words],
     positions: &[u32],
     query: &Words,
@@ -147,43 +148,95 @@ fn prefetch(hashes: &[Words], position: u32) {
     }
 }
 
+/// [`super::ProbeKernels::filter_run`]: one masked load per cache line of the run, each
+/// selecting just the run's lanes of that line, so no load touches a line outside the run (a
+/// 64-byte load at an arbitrary entry would straddle two lines, and wait for the second one,
+/// which nothing prefetched, even with its lanes masked off). A bucket of up to 16 entries
+/// costs one or two loads and no branch on its size or contents.
+#[inline]
 #[target_feature(enable = "avx512f,avx512vl,avx512vpopcntdq,popcnt")]
-unsafe fn filter_impl(
+pub(super) unsafe fn filter_run_impl(
     entries: &[u32],
-    low: u32,
-    mask: u32,
-    budget: u32,
-    shift: u32,
+    start: usize,
+    end: usize,
+    filter: &EntryFilter,
     out: &mut Vec<u32>,
 ) {
-    let chunks = entries.len() / 16;
+    let run = &entries[start..end];
+    if run.is_empty() {
+        return;
+    }
     // Room for a full 16-lane store past the last kept entry.
-    out.reserve(chunks * 16 + 16);
-    // SAFETY: loads read whole in-bounds chunks of `entries`; each store writes 16 lanes at
-    // `out.len()`, within the capacity reserved above, and `set_len` only covers the lanes the
-    // compress kept, all initialised by that store.
+    out.reserve(run.len() + 16);
+    let first = run.as_ptr();
+    let stop = first as usize + 4 * run.len();
+    // SAFETY: each load is masked to lanes inside `run` (lane `i` of a load at `line` is the
+    // `u32` at `line + 4i`, selected only when that lies in `first..stop`), and masked-off
+    // lanes are never accessed. Each store writes 16 lanes at `out.len()`, within the capacity
+    // reserved above; `set_len` covers only the lanes the compress kept.
     unsafe {
-        let lowv = _mm512_set1_epi32(low as i32);
-        let maskv = _mm512_set1_epi32(mask as i32);
-        let budgetv = _mm512_set1_epi32(budget as i32);
-        let shiftv = _mm_cvtsi32_si128(shift as i32);
-        for chunk in 0..chunks {
-            let e = _mm512_loadu_si512(entries.as_ptr().add(chunk * 16).cast());
-            let bits = _mm512_and_si512(_mm512_xor_si512(e, lowv), maskv);
-            let keep = _mm512_cmple_epu32_mask(_mm512_popcnt_epi32(bits), budgetv);
-            if keep != 0 {
-                let positions = _mm512_srl_epi32(e, shiftv);
-                let packed = _mm512_maskz_compress_epi32(keep, positions);
-                let len = out.len();
-                _mm512_storeu_si512(out.as_mut_ptr().add(len).cast(), packed);
-                out.set_len(len + keep.count_ones() as usize);
+        let lowv = _mm512_set1_epi32(filter.low as i32);
+        let key_mask = _mm512_set1_epi32(filter.key_mask as i32);
+        let chain_mask = _mm512_set1_epi32(filter.chain_mask as i32);
+        let key_budget = _mm512_set1_epi32(filter.key_budget.min(i32::MAX as u32) as i32);
+        let chain_budget = _mm512_set1_epi32(filter.chain_budget.min(i32::MAX as u32) as i32);
+        let shift = _mm_cvtsi32_si128(filter.shift as i32);
+        // Lanes of the first line that come before the run (entries are 4-byte aligned).
+        let before = (first as usize % 64) / 4;
+        let mut line = first.wrapping_sub(before);
+        let mut lane0 = before;
+        loop {
+            let line_end = line as usize + 64;
+            let lanes_end = if stop < line_end {
+                (stop - line as usize) / 4
+            } else {
+                16
+            };
+            let valid = ((u32::MAX >> (32 - lanes_end)) & (u32::MAX << lane0)) as __mmask16;
+            let e = _mm512_maskz_loadu_epi32(valid, line.cast());
+            let differ = _mm512_xor_si512(e, lowv);
+            let key = _mm512_popcnt_epi32(_mm512_and_si512(differ, key_mask));
+            let chain = _mm512_popcnt_epi32(_mm512_and_si512(differ, chain_mask));
+            let keep = _mm512_mask_cmple_epu32_mask(valid, key, key_budget)
+                & _mm512_cmple_epu32_mask(chain, chain_budget);
+            let packed = _mm512_maskz_compress_epi32(keep, _mm512_srl_epi32(e, shift));
+            let len = out.len();
+            _mm512_storeu_si512(out.as_mut_ptr().add(len).cast(), packed);
+            out.set_len(len + keep.count_ones() as usize);
+            if stop <= line_end {
+                break;
             }
+            line = line.wrapping_add(16);
+            lane0 = 0;
         }
     }
-    // The tail, with the hardware popcount this function is compiled for.
-    for &entry in &entries[chunks * 16..] {
-        if ((entry ^ low) & mask).count_ones() <= budget {
-            out.push(entry >> shift);
-        }
+}
+
+/// These kernels, for the probe that inlines them ([`super::ProbeKernels`]).
+pub(crate) struct Avx512;
+
+impl super::ProbeKernels for Avx512 {
+    #[inline(always)]
+    unsafe fn filter_run(
+        entries: &[u32],
+        start: usize,
+        end: usize,
+        filter: &EntryFilter,
+        out: &mut Vec<u32>,
+    ) {
+        // SAFETY: the caller guarantees the CPU features (the trait's contract).
+        unsafe { filter_run_impl(entries, start, end, filter, out) }
+    }
+
+    #[inline(always)]
+    unsafe fn verify(
+        hashes: &[Words],
+        positions: &[u32],
+        query: &Words,
+        radius: u32,
+        out: &mut Vec<(u32, u32)>,
+    ) {
+        // SAFETY: as above.
+        unsafe { verify_impl(hashes, positions, query, radius, out) }
     }
 }

@@ -84,6 +84,18 @@ pub fn prefetch<T>(value: &T) {
     let _ = value;
 }
 
+/// [`prefetch`] of a raw address, which need not point at anything: a prefetch never faults.
+#[inline(always)]
+pub fn prefetch_address(address: usize) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch of any address never faults and has no effect besides timing.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(address as *const i8);
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = address;
+}
+
 /// An instruction set the kernels are written for.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Isa {
@@ -136,8 +148,107 @@ impl Isa {
 pub type ScanFn = fn(&[Words], &Words, u32, &mut Vec<(u32, u32)>);
 /// Appends `(position, distance)` for every listed position whose hash is within `radius`.
 pub type VerifyFn = fn(&[Words], &[u32], &Words, u32, &mut Vec<(u32, u32)>);
-/// Appends `entry >> shift` for every entry with `popcount((entry ^ low) & mask) <= budget`.
-pub type FilterFn = fn(&[u32], u32, u32, u32, u32, &mut Vec<u32>);
+/// Appends `entry >> filter.shift` for every entry that [`EntryFilter::keeps`].
+pub type FilterFn = fn(&[u32], &EntryFilter, &mut Vec<u32>);
+
+/// The test a bucket's entries must pass to become candidates.
+///
+/// An entry is a position shifted left by `shift`, above low bits that hold bits of the hash:
+/// first the unit's key bits that do not address the bucket ("key" bits), then a few bits of
+/// the next unit ("chain" bits). An entry is kept when its key bits differ from the query's in
+/// at most `key_budget` places and its key and chain bits together in at most `chain_budget`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct EntryFilter {
+    /// The query's low bits, laid out as the entries' are.
+    pub low: u32,
+    /// Mask of the key bits.
+    pub key_mask: u32,
+    /// Mask of the key and chain bits.
+    pub chain_mask: u32,
+    /// Most key bits that may differ.
+    pub key_budget: u32,
+    /// Most key and chain bits that may differ together.
+    pub chain_budget: u32,
+    /// Shift from an entry to its position.
+    pub shift: u32,
+}
+
+impl EntryFilter {
+    /// Whether `entry` passes (the definition every kernel implements).
+    #[inline]
+    pub fn keeps(&self, entry: u32) -> bool {
+        let differ = entry ^ self.low;
+        (differ & self.key_mask).count_ones() <= self.key_budget
+            && (differ & self.chain_mask).count_ones() <= self.chain_budget
+    }
+}
+
+/// The kernels that the multi-index probe inlines, per instruction set.
+///
+/// The probe is written once, generic over this trait, and instantiated inside a function
+/// compiled for each instruction set, so that these calls become inline code using the CPU's
+/// own popcount (a function pointer per bucket visit would cost more than the visit's work).
+pub(crate) trait ProbeKernels {
+    /// [`FilterFn`] over `entries[start..end]`.
+    ///
+    /// The run is read a cache line at a time, touching no line outside it: the probe has
+    /// prefetched exactly the lines of the run, and a read that strayed into the next line
+    /// would wait for memory. `start <= end <= entries.len()`.
+    ///
+    /// # Safety
+    /// The CPU must run the implementing instruction set.
+    unsafe fn filter_run(
+        entries: &[u32],
+        start: usize,
+        end: usize,
+        filter: &EntryFilter,
+        out: &mut Vec<u32>,
+    );
+
+    /// As [`VerifyFn`].
+    ///
+    /// # Safety
+    /// The CPU must run the implementing instruction set.
+    unsafe fn verify(
+        hashes: &[Words],
+        positions: &[u32],
+        query: &Words,
+        radius: u32,
+        out: &mut Vec<(u32, u32)>,
+    );
+}
+
+/// The portable kernels, for [`ProbeKernels`].
+pub(crate) struct Scalar;
+
+impl ProbeKernels for Scalar {
+    #[inline(always)]
+    unsafe fn filter_run(
+        entries: &[u32],
+        start: usize,
+        end: usize,
+        filter: &EntryFilter,
+        out: &mut Vec<u32>,
+    ) {
+        scalar::filter(&entries[start..end], filter, out);
+    }
+
+    #[inline(always)]
+    unsafe fn verify(
+        hashes: &[Words],
+        positions: &[u32],
+        query: &Words,
+        radius: u32,
+        out: &mut Vec<(u32, u32)>,
+    ) {
+        scalar::verify(hashes, positions, query, radius, out);
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+pub(crate) use avx2::Avx2;
+#[cfg(target_arch = "x86_64")]
+pub(crate) use avx512::Avx512;
 
 /// The kernels of one instruction set.
 #[derive(Clone, Copy, Debug)]
@@ -254,23 +365,79 @@ mod tests {
 
         #[test]
         fn filter_matches_scalar(entries in prop::collection::vec(any::<u32>(), 0..100),
-                                 low in any::<u32>(), inline_bits in 0u32..=12, budget in 0u32..=6) {
-            let mask = if inline_bits == 0 { 0 } else { (1u32 << inline_bits) - 1 };
-            // Make some entries agree with the query's low bits.
+                                 low in any::<u32>(), key_bits in 0u32..=12, chain_bits in 0u32..=8,
+                                 key_budget in 0u32..=6, extra_budget in 0u32..=6,
+                                 start in any::<prop::sample::Index>(),
+                                 len in any::<prop::sample::Index>()) {
+            let key_mask = if key_bits == 0 { 0 } else { u32::MAX >> (32 - key_bits) };
+            let low_bits = key_bits + chain_bits;
+            let chain_mask = if low_bits == 0 { 0 } else { u32::MAX >> (32 - low_bits) };
+            let filter = EntryFilter {
+                low: low & chain_mask,
+                key_mask,
+                chain_mask,
+                key_budget,
+                chain_budget: key_budget + extra_budget,
+                shift: key_bits + chain_bits,
+            };
+            // Make some entries agree with the query's low bits, some nearly.
             let entries: Vec<u32> = entries.iter().enumerate()
-                .map(|(i, &e)| if i % 3 == 0 { (e & !mask) | (low & mask) } else { e })
+                .map(|(i, &e)| match i % 3 {
+                    0 => (e & !chain_mask) | filter.low,
+                    1 => (e & !chain_mask) | ((filter.low ^ (e & 0x5)) & chain_mask),
+                    _ => e,
+                })
                 .collect();
             let mut expected = Vec::new();
-            scalar::filter(&entries, low & mask, mask, budget, inline_bits, &mut expected);
+            scalar::filter(&entries, &filter, &mut expected);
             let obvious: Vec<u32> = entries.iter()
-                .filter(|&&e| ((e ^ low) & mask).count_ones() <= budget)
-                .map(|&e| e >> inline_bits).collect();
+                .filter(|&&e| {
+                    let d = e ^ filter.low;
+                    (d & key_mask).count_ones() <= key_budget
+                        && (d & chain_mask).count_ones() <= filter.chain_budget
+                })
+                .map(|&e| e >> filter.shift).collect();
             prop_assert_eq!(&expected, &obvious);
+            // Runs anywhere in the array: the kernels read them line by line.
+            let start = if entries.is_empty() { 0 } else { start.index(entries.len() + 1) };
+            let end = start + len.index(entries.len() - start + 1);
+            let mut expected_run = Vec::new();
+            scalar::filter(&entries[start..end], &filter, &mut expected_run);
             for isa in Isa::available() {
                 let kernels = Kernels::for_isa(isa).unwrap();
                 let mut got = vec![1, 2, 3];
-                (kernels.filter)(&entries, low & mask, mask, budget, inline_bits, &mut got);
+                (kernels.filter)(&entries, &filter, &mut got);
                 prop_assert_eq!(&got[3..], &expected[..], "filter {:?}", isa);
+                let mut got = vec![4];
+                // SAFETY: `isa` is one this CPU runs.
+                unsafe { run_filter(isa, &entries, start, end, &filter, &mut got) };
+                prop_assert_eq!(&got[1..], &expected_run[..], "filter_run {:?}", isa);
+            }
+        }
+    }
+
+    /// [`ProbeKernels::filter_run`] of one instruction set.
+    ///
+    /// # Safety
+    /// The CPU must run `isa`.
+    unsafe fn run_filter(
+        isa: Isa,
+        entries: &[u32],
+        start: usize,
+        end: usize,
+        filter: &EntryFilter,
+        out: &mut Vec<u32>,
+    ) {
+        // SAFETY: the caller's guarantee.
+        unsafe {
+            match isa {
+                Isa::Scalar => Scalar::filter_run(entries, start, end, filter, out),
+                #[cfg(target_arch = "x86_64")]
+                Isa::Avx2 => Avx2::filter_run(entries, start, end, filter, out),
+                #[cfg(target_arch = "x86_64")]
+                Isa::Avx512 => Avx512::filter_run(entries, start, end, filter, out),
+                #[cfg(not(target_arch = "x86_64"))]
+                _ => unreachable!("no SIMD kernels off x86-64"),
             }
         }
     }

@@ -1,6 +1,6 @@
 //! Portable kernels: the reference every SIMD file is tested against.
 
-use super::Words;
+use super::{EntryFilter, Words};
 
 pub fn scan(hashes: &[Words], query: &Words, radius: u32, out: &mut Vec<(u32, u32)>) {
     for (index, hash) in hashes.iter().enumerate() {
@@ -26,10 +26,10 @@ pub fn verify(
     }
 }
 
-pub fn filter(entries: &[u32], low: u32, mask: u32, budget: u32, shift: u32, out: &mut Vec<u32>) {
+pub fn filter(entries: &[u32], filter: &EntryFilter, out: &mut Vec<u32>) {
     for &entry in entries {
-        if ((entry ^ low) & mask).count_ones() <= budget {
-            out.push(entry >> shift);
+        if filter.keeps(entry) {
+            out.push(entry >> filter.shift);
         }
     }
 }
