@@ -299,21 +299,21 @@ fn run(dir: &Path, name: &str, radius: u32) {
     let mut options = MihOptions::default();
     // Overrides of the cost model, for calibrating it on a new machine.
     let env = |name: &str| std::env::var(name).ok().and_then(|v| v.parse::<f64>().ok());
-    if let Some(v) = env("PDQ_VISIT_NS") {
-        options.model.visit_ns = v;
+    if let Some(v) = env("PDQ_VISIT") {
+        options.model.visit = v;
     }
-    if let Some(v) = env("PDQ_CHECK_NS") {
-        options.model.check_ns = v;
+    if let Some(v) = env("PDQ_SCAN") {
+        options.model.scan = v;
     }
-    if let Some(v) = env("PDQ_CANDIDATE_NS") {
-        options.model.candidate_ns = v;
-    }
-    if let Some(v) = env("PDQ_TABLE_BYTES") {
-        options.limits.table_bytes_per_hash = v;
-        options.limits.large_table_bytes_per_hash = v;
+    if let Some(v) = env("PDQ_BYTES") {
+        options.limits.bytes_per_hash = v;
+        options.limits.large_bytes_per_hash = v;
     }
     if let Some(v) = env("PDQ_MAX_DIRECT") {
         options.limits.max_direct_bits = v as u32;
+    }
+    if let Some(v) = env("PDQ_UNITS") {
+        options.limits.units = Some(v as u32);
     }
     let index = MihIndex::build_from_arrays(ids, hashes, options);
     let build_s = start.elapsed().as_secs_f64();
@@ -328,10 +328,11 @@ fn run(dir: &Path, name: &str, radius: u32) {
         .map_or(0, |kb| kb / 1024);
     let layout = index.layout(radius).map(|l| {
         format!(
-            "m={} units={:?} direct={:?} thresholds={:?} huge_pages={huge_pages_mb}MB",
+            "m={} units={:?} direct={:?} wide={:?} thresholds={:?} huge_pages={huge_pages_mb}MB",
             l.units.len(),
             l.units.iter().map(|u| u.bits).collect::<Vec<_>>(),
             l.units.iter().map(|u| u.direct).collect::<Vec<_>>(),
+            l.units.iter().map(|u| u8::from(u.wide)).collect::<Vec<_>>(),
             l.thresholds
         )
     });

@@ -14,7 +14,7 @@
 //!
 //! Both take inserts and removals by id at any time; duplicate hashes under different ids, and
 //! several entries under one id, are allowed (`remove` takes every entry with that id). Both
-//! save and load a compact, checksummed [snapshot](crate::snapshot).
+//! save and load a compact, checksummed [snapshot].
 //!
 //! # The method
 //!
@@ -28,46 +28,64 @@
 //! `t_i = floor(r / m)`, which wastes up to `m - 1` units of budget. A threshold of -1 skips a
 //! table, so an exact-match query probes one table.)
 //!
-//! Each unit's table is two flat arrays, not a hash map: `offsets`, one `u32` per value of the
+//! Each unit's table is two flat arrays, not a hash map: `offsets`, one word per value of the
 //! unit's top `direct` bits (`2^direct + 1` of them), and `entries`, one `u32` per hash,
-//! grouped by bucket, holding the hash's position in the segment shifted left by the number of
-//! remaining ("inline") key bits, which fill the low bits of the word. Probing a bucket
-//! filters its entries on those inline bits with a SIMD popcount (VPOPCNTD on AVX-512), so
-//! buckets can stay few while candidates stay exact to the unit. Candidates are then verified
-//! against the hashes, which sit in one contiguous 32-byte-aligned array (one cache line per
-//! candidate, prefetched ahead). A hash found by several tables is reported only from the first
-//! table whose threshold it meets, so every result appears exactly once without a hash set.
+//! grouped by bucket. An entry holds, from the top, the hash's position in the segment, then
+//! a few bits of the *next* unit ("chain" bits), then the unit's remaining ("inline") key
+//! bits. Probing a bucket filters its entries on those low bits with a SIMD popcount
+//! (VPOPCNTD on AVX-512), so buckets can stay few while candidates stay exact to the unit.
+//! Candidates are then verified against the hashes, which sit in one contiguous
+//! 32-byte-aligned array (one cache line each). A hash found by several tables is verified by
+//! each and reported once.
+//!
+//! # The chain bits
+//!
+//! The pigeonhole argument has a sharper form, the cycle lemma: write `c_i = t_i + 1` and
+//! `d_i` for the distance in unit `i`; when `sum(d_i) < sum(c_i)`, there is a unit `i` from
+//! which every run of consecutive units (cyclically) stays under its budget:
+//! `d_i < c_i`, `d_i + d_{i+1} < c_i + c_{i+1}`, and so on. (Start just after the last
+//! place where the running sum of `c_j - d_j` is lowest.) So table `i` need only return
+//! hashes that also keep `d_i + d_{i+1} <= t_i + t_{i+1} + 1`, and the chain bits, part of
+//! unit `i + 1` stored in the entry, check a lower bound of that without reading the hash. A
+//! random hash fails it most of the time: at 10 M hashes the chain bits remove a third of
+//! the candidates; at 1 M, where positions are short and an entry has 11 chain bits, most of
+//! them, which makes sixteen tables of 16-bit units (one flip each) the best layout there.
+//!
+//! # Reads
 //!
 //! At scale a query is bound by random memory reads, not by arithmetic: a few thousand bucket
-//! visits (an offsets line, then an entries line) and a few thousand candidates (a hash line).
-//! Three things keep that count and its latency down. The bucket visits of all tables run as
-//! a software pipeline, prefetching offsets two dozen visits ahead and entries a dozen ahead,
-//! so many reads are in flight at once. When the offset word has room (up to 5 inline bits),
-//! its high bits record which inline values the bucket holds, so a visit that looks for a
-//! value the bucket lacks never reads the entries. And the large arrays ask Linux for 2 MiB
-//! pages, so random reads do not also miss the TLB.
+//! visits (an offsets line, then the entries' lines) and a few thousand candidates (a hash
+//! line each). What keeps their count and their latency down:
 //!
-//! # Choosing `m`
+//! - The visits of all tables run as a software pipeline in groups of 64: offsets are
+//!   prefetched a group ahead of their use, entries a group ahead of filtering, hashes a
+//!   group ahead of verification, all into L2 (L1 tracks too few misses at once), so
+//!   hundreds of reads are in flight and no step branches on what it reads.
+//! - Visits are ordered so that the buckets of one offsets line are visited together, and a
+//!   bucket's entries are read a line at a time with masked loads that never touch a line
+//!   outside the bucket's run (an unaligned 64-byte load would wait for a second, unfetched
+//!   line).
+//! - A presence summary per bucket (a bit per inline value) lets a visit that looks for a
+//!   value the bucket lacks skip its entries: in the spare high bits of a 32-bit offsets word
+//!   when they suffice, else in a 64-bit word where the memory budget allows it.
+//! - The tables live on fresh memory mapped on 2 MiB pages (and the hashes are moved onto
+//!   them), so random reads do not also walk the page tables.
 //!
-//! For `n` hashes spread uniformly, a table with `b`-bit units, `d` direct bits and threshold
-//! `t` costs about
+//! # Choosing the layout
 //!
-//! ```text
-//! visit_ns * V(d, t)  +  check_ns * V(d, t) * n / 2^d  +  candidate_ns * n * V(b, t) / 2^b
-//! ```
-//!
-//! where `V(k, t)` is the number of `k`-bit strings within distance `t` of a given one:
-//! bucket visits (random reads of the offsets), entries filtered (streamed), candidates
-//! verified (random reads of hashes). [`mih::CostModel`] holds the constants, measured on the
-//! target machine. For each segment the layout is the `m` in 8..=16 and `d` that minimise the
-//! cost at `r = 31` while the tables stay within a memory budget (56 bytes per hash by
-//! default); for each radius 0..=63 the thresholds are then spent greedily where the cost grows
-//! least (optimal, the costs being convex), and a radius whose probe would cost more than a
-//! scan is answered by scanning. The choices on uniform data: at 1 M hashes, `m = 11` units of
-//! 23 or 24 bits with 18 direct bits; at 10 M, the same units with 21 direct bits (thresholds 2
-//! on ten tables and 1 on one for `r = 31`); at 100 M, where the memory budget tightens to 42
-//! table bytes per hash, `m = 9` units of 28 or 29 bits with 24 direct bits (thresholds 3 and
-//! 2), because positions then need 27 bits of each entry word.
+//! [`mih::layout`] predicts, for `n` uniformly spread hashes, the lines a probe reads:
+//! offsets lines (`V(direct - g, t)` for `2^g` words per line, where `V(k, t)` is the number
+//! of `k`-bit strings within `t` of a given one), entry lines (per visit, the chance that the
+//! bucket holds a wanted value, times the lines of its run) and candidates (`n V(b, t) / 2^b`,
+//! thinned by the chain bits), plus a small cost per visit. For each segment it takes the
+//! `m` in 8..=16, the direct bits and the offsets word widths that minimise that cost at
+//! `r = 31` within a memory budget (100 bytes per hash in all, 80 from 50 M hashes, so that
+//! 100 M fit in 8 GB); for each radius 0..=63 the thresholds are then spent greedily where
+//! the cost grows least, and a radius whose probe would cost more than a scan is scanned.
+//! The choices on uniform data: at 1 M, sixteen 16-bit units with 15 direct bits (threshold
+//! 1 each); at 10 M, eleven units of 23 or 24 bits with 22 direct bits (thresholds 2, and 1
+//! on one table); at 100 M, nine units of 28 or 29 bits with 23 or 24 direct bits and 64-bit
+//! offsets words (thresholds 3 and 2), because positions then need 27 bits of each entry.
 //!
 //! Real hash lists are clustered (near-duplicates of one image); a query near a cluster finds
 //! the cluster's members as candidates in several tables. They are true matches, so this costs
@@ -75,18 +93,21 @@
 //!
 //! # Exactness
 //!
-//! Nothing is approximate: the pigeonhole bound makes the probe complete, the full popcount
-//! makes it sound, and a radius above 63 (or one the planner prices above a scan) is answered
-//! by scanning. The property tests check `query` against [`ScanIndex`] and a naive loop on
-//! uniform and clustered data for radii 0 to 63, after inserts, removals and compaction.
+//! Nothing is approximate: the cycle lemma makes the probe complete, the full popcount makes
+//! it sound, and a radius above 63 (or one the planner prices above a scan) is answered by
+//! scanning. The property tests check `query` against [`ScanIndex`] and a naive loop on
+//! uniform and clustered data for radii 0 to 63, after inserts, removals and compaction, and
+//! every table shape (narrow or wide words, with or without summary or chain bits) with
+//! every instruction set.
 //!
 //! # Memory
 //!
-//! Per hash: 32 bytes of hash, 8 of id, 1/8 of tombstone bit, and 4 per table entry (`m`
-//! tables), plus the offsets (`4 * 2^d` bytes per table, small next to the entries at scale).
-//! At 10 M hashes with `m = 11` and 21 direct bits that is 93 bytes per hash; at 100 M with
-//! `m = 9`, about 81 (8.1 GB, 7.5 GiB).
-//! [`HammingIndex::memory_bytes`] reports the exact figure.
+//! Per hash: 32 bytes of hash, the id, 1/8 of a tombstone bit, and 4 per table entry (`m`
+//! tables), plus the offsets (`4` or `8` times `2^d` bytes per table). Ids are sorted within
+//! a segment and packed in blocks of 128 (a base and narrow offsets): ids handed out in
+//! order take about 1.1 bytes, arbitrary ones at most 8. At 10 M hashes with dense ids that
+//! is 96 bytes per hash; at 100 M, 78 (7.8 GB). [`HammingIndex::memory_bytes`] reports the
+//! exact figure.
 //!
 //! # Updates
 //!
@@ -101,6 +122,7 @@
 
 #![warn(missing_docs)]
 
+mod ids;
 mod index;
 mod memory;
 pub mod mih;

@@ -84,13 +84,18 @@ pub fn prefetch<T>(value: &T) {
     let _ = value;
 }
 
-/// [`prefetch`] of a raw address, which need not point at anything: a prefetch never faults.
+/// Asks the CPU to start loading the cache line at `address` into L2 (not L1). The address
+/// need not point at anything: a prefetch never faults.
+///
+/// Many misses can be in flight to L2 where L1 tracks only a few dozen; the probe issues
+/// hundreds ahead of use, so it prefetches into L2 and lets the use pull the line into L1.
 #[inline(always)]
-pub fn prefetch_address(address: usize) {
+pub fn prefetch_l2(address: usize) {
     #[cfg(target_arch = "x86_64")]
-    // SAFETY: a prefetch of any address never faults and has no effect besides timing.
+    // SAFETY: a prefetch of any address never faults and has no effect besides timing; SSE is
+    // baseline on x86-64.
     unsafe {
-        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(address as *const i8);
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T1 }>(address as *const i8);
     }
     #[cfg(not(target_arch = "x86_64"))]
     let _ = address;
