@@ -8,7 +8,10 @@
 //!
 //! `run DIR NAME [RADIUS]` builds the index over `NAME.hashes`, times single queries on one
 //! thread and batches on two, checks every answer against `NAME.truth`, and prints one JSON
-//! line per method.
+//! line per method. For calibrating the cost model on a new machine, `PDQ_LAYOUTS` times
+//! several layouts against each other instead (see `run`), and `PDQ_VISIT_NS`,
+//! `PDQ_LINE_NS`, `PDQ_CANDIDATE_LINES`, `PDQ_BYTES`, `PDQ_MAX_DIRECT` and `PDQ_UNITS`
+//! override the model and the layout limits.
 
 use pdq::PdqHash;
 use pdq_index::{HammingIndex, MihIndex, MihOptions, ScanIndex, Words};
@@ -299,11 +302,14 @@ fn run(dir: &Path, name: &str, radius: u32) {
     let mut options = MihOptions::default();
     // Overrides of the cost model, for calibrating it on a new machine.
     let env = |name: &str| std::env::var(name).ok().and_then(|v| v.parse::<f64>().ok());
-    if let Some(v) = env("PDQ_VISIT") {
-        options.model.visit = v;
+    if let Some(v) = env("PDQ_VISIT_NS") {
+        options.model.visit_ns = v;
     }
-    if let Some(v) = env("PDQ_SCAN") {
-        options.model.scan = v;
+    if let Some(v) = env("PDQ_LINE_NS") {
+        options.model.line_ns = v;
+    }
+    if let Some(v) = env("PDQ_CANDIDATE_LINES") {
+        options.model.candidate_lines = v;
     }
     if let Some(v) = env("PDQ_BYTES") {
         options.limits.bytes_per_hash = v;
@@ -314,6 +320,56 @@ fn run(dir: &Path, name: &str, radius: u32) {
     }
     if let Some(v) = env("PDQ_UNITS") {
         options.limits.units = Some(v as u32);
+    }
+    if let Ok(spec) = std::env::var("PDQ_LAYOUTS") {
+        // Layouts timed against each other on the same queries, interleaved so that the
+        // machine's drift cancels out (for calibrating the cost model): `PDQ_LAYOUTS="0:0;13:20"`
+        // builds one index per `units:max_direct_bits` item (0 = the default choice).
+        let mut indexes = Vec::new();
+        for item in spec.split(';') {
+            let mut o = options;
+            let mut parts = item.split(':').map(|v| v.parse::<u32>().unwrap());
+            let (u, d) = (parts.next().unwrap(), parts.next().unwrap());
+            if u > 0 {
+                o.limits.units = Some(u);
+            }
+            if d > 0 {
+                o.limits.max_direct_bits = d;
+            }
+            let index = MihIndex::build_from_arrays(ids.clone(), hashes.clone(), o);
+            eprintln!(
+                "{item}: {:?} {:.1} B/hash",
+                index.layout(radius).map(|l| (
+                    l.units.len(),
+                    l.units[0].direct,
+                    l.units.last().unwrap().direct,
+                    l.units[0].wide,
+                    l.thresholds
+                )),
+                index.memory_bytes() as f64 / n as f64
+            );
+            indexes.push(index);
+        }
+        let mut times = vec![Vec::new(); indexes.len()];
+        let mut out = Vec::new();
+        for rep in 0..3 {
+            for (i, q) in queries.iter().enumerate() {
+                let k = (i / 2 + rep) % indexes.len();
+                out.clear();
+                let start = Instant::now();
+                indexes[k].query_into(q, radius, &mut out);
+                times[k].push(start.elapsed().as_secs_f64() * 1e6);
+            }
+        }
+        for (k, t) in times.iter_mut().enumerate() {
+            t.sort_by(f64::total_cmp);
+            eprintln!(
+                "layout {k}: p50 {:.1} p90 {:.1}",
+                percentile(t, 0.5),
+                percentile(t, 0.9)
+            );
+        }
+        return;
     }
     let index = MihIndex::build_from_arrays(ids, hashes, options);
     let build_s = start.elapsed().as_secs_f64();

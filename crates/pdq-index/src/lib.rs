@@ -47,9 +47,10 @@
 //! place where the running sum of `c_j - d_j` is lowest.) So table `i` need only return
 //! hashes that also keep `d_i + d_{i+1} <= t_i + t_{i+1} + 1`, and the chain bits, part of
 //! unit `i + 1` stored in the entry, check a lower bound of that without reading the hash. A
-//! random hash fails it most of the time: at 10 M hashes the chain bits remove a third of
-//! the candidates; at 1 M, where positions are short and an entry has 11 chain bits, most of
-//! them, which makes sixteen tables of 16-bit units (one flip each) the best layout there.
+//! random hash fails it most of the time, and the more chain bits the more often: that is
+//! what makes many short units pay (a table of short units has few buckets to visit but
+//! many candidates), as at 1 M hashes, where sixteen 16-bit units leave 11 chain bits beside
+//! 20-bit positions, and at 10 M, thirteen all-direct units of 19 or 20 bits leave 8.
 //!
 //! # Reads
 //!
@@ -73,19 +74,21 @@
 //!
 //! # Choosing the layout
 //!
-//! [`mih::layout`] predicts, for `n` uniformly spread hashes, the lines a probe reads:
-//! offsets lines (`V(direct - g, t)` for `2^g` words per line, where `V(k, t)` is the number
-//! of `k`-bit strings within `t` of a given one), entry lines (per visit, the chance that the
-//! bucket holds a wanted value, times the lines of its run) and candidates (`n V(b, t) / 2^b`,
-//! thinned by the chain bits), plus a small cost per visit. For each segment it takes the
-//! `m` in 8..=16, the direct bits and the offsets word widths that minimise that cost at
-//! `r = 31` within a memory budget (100 bytes per hash in all, 80 from 50 M hashes, so that
-//! 100 M fit in 8 GB); for each radius 0..=63 the thresholds are then spent greedily where
-//! the cost grows least, and a radius whose probe would cost more than a scan is scanned.
-//! The choices on uniform data: at 1 M, sixteen 16-bit units with 15 direct bits (threshold
-//! 1 each); at 10 M, eleven units of 23 or 24 bits with 22 direct bits (thresholds 2, and 1
-//! on one table); at 100 M, nine units of 28 or 29 bits with 23 or 24 direct bits and 64-bit
-//! offsets words (thresholds 3 and 2), because positions then need 27 bits of each entry.
+//! [`mih::layout`] predicts, for `n` uniformly spread hashes, what a probe reads: offsets
+//! lines (`V(direct - g, t)` for `2^g` words per line, where `V(k, t)` is the number of
+//! `k`-bit strings within `t` of a given one), entry runs (per visit, the chance that the
+//! bucket holds a wanted value, and the lines of its run) and candidates (`n V(b, t) / 2^b`,
+//! thinned by the chain bits), and prices them with [`mih::CostModel`]: nanoseconds per
+//! random line (more once the segment outgrows the TLB's reach), per candidate and per
+//! visit, fitted by timing layouts against each other. For each segment it takes the `m` in
+//! 8..=16, the direct bits and the offsets word widths that minimise that cost at `r = 31`
+//! within a memory budget (100 bytes per hash in all, 80 from 50 M hashes, so that 100 M fit
+//! in 8 GB); for each radius 0..=63 the thresholds are then spent greedily where the cost
+//! grows least, and a radius whose probe would cost more than a scan is scanned. The choices
+//! on uniform data: at 1 M, sixteen 16-bit units with 15 direct bits (threshold 1 each); at
+//! 10 M, thirteen units of 19 or 20 bits, all direct, thresholds 1 and 2 in turn; at 100 M,
+//! nine units of 28 or 29 bits with 23 or 24 direct bits and 64-bit offsets words
+//! (thresholds 3 and 2), because positions then need 27 bits of each entry.
 //!
 //! Real hash lists are clustered (near-duplicates of one image); a query near a cluster finds
 //! the cluster's members as candidates in several tables. They are true matches, so this costs
@@ -106,7 +109,7 @@
 //! tables), plus the offsets (`4` or `8` times `2^d` bytes per table). Ids are sorted within
 //! a segment and packed in blocks of 128 (a base and narrow offsets): ids handed out in
 //! order take about 1.1 bytes, arbitrary ones at most 8. At 10 M hashes with dense ids that
-//! is 96 bytes per hash; at 100 M, 78 (7.8 GB). [`HammingIndex::memory_bytes`] reports the
+//! is 90 bytes per hash; at 100 M, 78 (7.8 GB). [`HammingIndex::memory_bytes`] reports the
 //! exact figure.
 //!
 //! # Updates

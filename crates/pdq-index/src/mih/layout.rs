@@ -10,27 +10,48 @@
 /// Largest radius the per-segment probe plans cover; larger radii scan (still exactly).
 pub const MAX_PLANNED_RADIUS: u32 = 63;
 
-/// The relative costs that the layout and the probe plans are chosen by, in units of one
-/// random cache-line read.
+/// The costs, in nanoseconds, that the layout and the probe plans are chosen by.
 ///
-/// Fitted on a 2-core AMD EPYC (Zen 5) virtual machine with 1 M to 100 M hashes: a query
-/// there takes about 11 ns per random line at 10 M (prefetched, many in flight) and about
-/// 3 ns of work per bucket visit besides its reads; a brute-force scan streams a hash in about
-/// 0.9 ns. Only the ratios matter, and they hold across x86 servers.
+/// Fitted on a 2-core AMD EPYC (Zen 5) virtual machine by timing a dozen layouts against each
+/// other at 10 M and 100 M hashes, queries interleaved so that the machine's drift cancels
+/// out. A random line (an offsets line, or the first line of a bucket's run of entries) costs
+/// about 7 ns with hundreds in flight, while the segment fits what the TLB covers; beyond,
+/// a random read also walks the page tables, and costs grow with the square root of the
+/// excess (three times as much at 8 GB, in a microbenchmark). A candidate costs more than a
+/// line (its hash is read and verified), a further line of a long run less (it is the next
+/// line in memory), and a bucket visit about 17 ns of work and exposed latency besides its
+/// reads. A brute-force scan streams a hash in about 0.9 ns.
 #[derive(Clone, Copy, Debug)]
 pub struct CostModel {
-    /// Work per bucket visit besides its memory reads (generating it, filtering), in lines.
-    pub visit: f64,
-    /// One hash of a brute-force scan (streamed, not random), in lines.
-    pub scan: f64,
+    /// One random cache-line read, within the TLB's reach.
+    pub line_ns: f64,
+    /// Bytes that the TLB covers (with 2 MiB pages).
+    pub tlb_reach_bytes: f64,
+    /// One bucket visit, besides its memory reads (generating, pipelining, filtering).
+    pub visit_ns: f64,
+    /// One candidate (its hash's line and its verification), in random lines.
+    pub candidate_lines: f64,
+    /// Each line of a bucket's run of entries after its first, in random lines.
+    pub run_lines: f64,
+    /// One hash of a brute-force scan (streamed, not random).
+    pub scan_ns: f64,
 }
 
 impl CostModel {
     /// The model the crate uses.
     pub const DEFAULT: CostModel = CostModel {
-        visit: 0.3,
-        scan: 0.08,
+        line_ns: 7.0,
+        tlb_reach_bytes: (1u64 << 30) as f64,
+        visit_ns: 17.5,
+        candidate_lines: 1.5,
+        run_lines: 0.5,
+        scan_ns: 0.9,
     };
+
+    /// The cost of a random line in a segment of `footprint` bytes.
+    pub fn line_cost(&self, footprint: f64) -> f64 {
+        self.line_ns * (footprint / self.tlb_reach_bytes).max(1.0).sqrt()
+    }
 }
 
 /// Which bits of the hash one table indexes, and how its key is split.
@@ -140,7 +161,8 @@ const MAX_THRESHOLD: i32 = 16;
 /// The thresholds the layout search prices: at radius 31 no table of a good layout needs more.
 const LAYOUT_MAX_THRESHOLD: i32 = 8;
 
-/// Expected cost, in lines, of probing one table of `n` uniformly spread hashes at threshold
+/// Expected cost, in nanoseconds (see [`CostModel`]; `line` is the cost of one random line
+/// here), of probing one table of `n` uniformly spread hashes at threshold
 /// `t`, when the next table's threshold is `t_next` (which bounds the chain bits).
 ///
 /// - Offsets: the visits are the `V(direct, t)` buckets within `t` of the query's direct bits;
@@ -154,6 +176,7 @@ const LAYOUT_MAX_THRESHOLD: i32 = 8;
 ///   first bits) must also keep the pair within `t + t_next + 1`.
 fn table_cost(
     model: &CostModel,
+    line: f64,
     n: usize,
     unit: &UnitSpec,
     chain: u32,
@@ -178,9 +201,9 @@ fn table_cost(
     } else {
         1.0
     };
-    let lines_per_run = 1.0 + (run - 1.0).max(0.0) / 16.0;
+    let more_lines_per_run = (run - 1.0).max(0.0) / 16.0;
     let presence = unit.presence(n);
-    let mut entry_lines = 0.0;
+    let mut runs = 0.0;
     for j in 0..=(t as u32).min(direct) {
         let budget = t - j as i32;
         let read = if presence {
@@ -189,7 +212,7 @@ fn table_cost(
         } else {
             nonempty
         };
-        entry_lines += binomial(direct, j) * read * lines_per_run;
+        runs += binomial(direct, j) * read;
     }
     let chain_limit = i64::from(t) + i64::from(t_next) + 1;
     let candidates: f64 = (0..=(t as u32).min(unit.bits))
@@ -197,7 +220,10 @@ fn table_cost(
         .sum::<f64>()
         * nf
         / f64::from(unit.bits).exp2();
-    offset_lines + entry_lines + candidates + model.visit * visits
+    line * (offset_lines
+        + runs * (1.0 + model.run_lines * more_lines_per_run)
+        + model.candidate_lines * candidates)
+        + model.visit_ns * visits
 }
 
 /// Per-table costs for every pair of thresholds up to a limit, so that planning is table
@@ -209,7 +235,9 @@ struct CostTable {
 }
 
 impl CostTable {
-    fn new(model: &CostModel, n: usize, units: &[UnitSpec], max: i32) -> CostTable {
+    /// `footprint`: bytes of the whole segment (hashes, ids and these tables).
+    fn new(model: &CostModel, n: usize, footprint: f64, units: &[UnitSpec], max: i32) -> CostTable {
+        let line = model.line_cost(footprint);
         let span = (max + 2) as usize;
         let mut memo: Vec<(UnitSpec, u32, Vec<Vec<f64>>)> = Vec::new();
         let costs = (0..units.len())
@@ -225,7 +253,9 @@ impl CostTable {
                 let table: Vec<Vec<f64>> = (0..span)
                     .map(|a| {
                         (0..span)
-                            .map(|b| table_cost(model, n, &unit, chain, a as i32 - 1, b as i32 - 1))
+                            .map(|b| {
+                                table_cost(model, line, n, &unit, chain, a as i32 - 1, b as i32 - 1)
+                            })
                             .collect()
                     })
                     .collect();
@@ -289,8 +319,13 @@ fn plan_with(costs: &CostTable, m: usize, r: u32) -> (Vec<i8>, f64) {
 }
 
 /// Probe plans for every radius up to [`MAX_PLANNED_RADIUS`]: thresholds and expected cost.
-pub(crate) fn plans(model: &CostModel, n: usize, units: &[UnitSpec]) -> Vec<(Vec<i8>, f64)> {
-    let costs = CostTable::new(model, n, units, MAX_THRESHOLD);
+pub(crate) fn plans(
+    model: &CostModel,
+    n: usize,
+    footprint: f64,
+    units: &[UnitSpec],
+) -> Vec<(Vec<i8>, f64)> {
+    let costs = CostTable::new(model, n, footprint, units, MAX_THRESHOLD);
     (0..=MAX_PLANNED_RADIUS)
         .map(|r| plan_with(&costs, units.len(), r))
         .collect()
@@ -424,9 +459,10 @@ pub fn choose_layout(
                 {
                     continue;
                 }
-                let costs = CostTable::new(model, n, &units, LAYOUT_MAX_THRESHOLD);
-                let (_, cost) = plan_with(&costs, units.len(), 31);
                 let bytes: f64 = units.iter().map(|u| u.table_bytes(n)).sum();
+                let costs =
+                    CostTable::new(model, n, base_bytes + bytes, &units, LAYOUT_MAX_THRESHOLD);
+                let (_, cost) = plan_with(&costs, units.len(), 31);
                 // Forced tables on tiny segments may spend a little more than the budget.
                 let allowance = if limits.force_tables {
                     65536.0 * f64::from(m)
@@ -446,7 +482,7 @@ pub fn choose_layout(
         }
     }
     let (cost, units) = best.or_else(|| smallest.map(|(_, cost, units)| (cost, units)))?;
-    (limits.force_tables || cost < model.scan * n as f64).then_some(units)
+    (limits.force_tables || cost < model.scan_ns * n as f64).then_some(units)
 }
 
 /// Whether the unit's presence summary fits a 32-bit offsets word.
@@ -487,7 +523,7 @@ mod tests {
                 wide: false,
             })
             .collect();
-        for (r, (plan, cost)) in plans(&CostModel::DEFAULT, 10_000_000, &units)
+        for (r, (plan, cost)) in plans(&CostModel::DEFAULT, 10_000_000, 9e8, &units)
             .into_iter()
             .enumerate()
         {
@@ -511,14 +547,16 @@ mod tests {
                 wide: false,
             })
             .collect();
-        let costs = CostTable::new(&CostModel::DEFAULT, n, &units, MAX_THRESHOLD);
-        let (plan, cost) = plan_with(&costs, 11, 31);
-        let visits: f64 = units
-            .iter()
-            .zip(&plan)
-            .map(|(u, &t)| ball(u.direct, i32::from(t)))
-            .sum();
-        let lines = cost - CostModel::DEFAULT.visit * visits;
+        // Count lines only: a line costs 1, a visit nothing.
+        let lines_only = CostModel {
+            line_ns: 1.0,
+            visit_ns: 0.0,
+            candidate_lines: 1.0,
+            run_lines: 1.0,
+            ..CostModel::DEFAULT
+        };
+        let costs = CostTable::new(&lines_only, n, 1.0, &units, MAX_THRESHOLD);
+        let (plan, lines) = plan_with(&costs, 11, 31);
         assert!(
             (4500.0..6500.0).contains(&lines),
             "{lines} lines, plan {plan:?}"

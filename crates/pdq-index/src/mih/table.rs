@@ -157,8 +157,9 @@ impl Tables {
             .map(|i| Table::build(units[i], next(i), hashes))
             .collect();
         let n = hashes.len();
-        let scan_cost = model.scan * n as f64;
-        let plans = layout::plans(model, n, units)
+        let scan_cost = model.scan_ns * n as f64;
+        let footprint = 33.0 * n as f64 + units.iter().map(|u| u.table_bytes(n)).sum::<f64>();
+        let plans = layout::plans(model, n, footprint, units)
             .into_iter()
             .map(|(thresholds, cost)| {
                 let usable = !thresholds.is_empty() && (limits.force_tables || cost < scan_cost);
