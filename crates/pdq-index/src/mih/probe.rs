@@ -23,8 +23,13 @@ pub(crate) struct Scratch {
 
 /// What the probe needs of one table for one query, gathered once so that the per-visit work
 /// is a few loads and compares.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy)]
 struct TableProbe {
+    /// The table's offsets words (see `Table::offsets`).
+    offsets: *const u32,
+    /// The table's entries.
+    entries: *const u32,
+    entries_len: usize,
     /// The query's side of the entry filter; the budgets are set per visit.
     filter: EntryFilter,
     /// The next unit's threshold plus one: how much the chain bits may add to the budget.
@@ -92,16 +97,18 @@ unsafe fn probe_avx2(args: &ProbeArgs<'_>, scratch: &mut Scratch, out: &mut Vec<
 }
 
 /// Appends to `visits` every bucket of a table within `threshold` of the query's direct bits
-/// `top`, with the budget left for the inline bits, the buckets of one offsets line together
-/// (the low `line_bits` bits of a bucket index pick its word within the line).
+/// `top`, as the index of its first offsets word (`stride` words per bucket), with the budget
+/// left for the inline bits; the buckets of one offsets line come together (the low bits of
+/// a bucket index pick its words within the line).
 fn push_visits(
     visits: &mut Vec<u64>,
     top: u32,
     direct: u32,
-    line_bits: u32,
+    stride: u32,
     threshold: u32,
     tag: u64,
 ) {
+    let line_bits = 4 - stride.trailing_zeros();
     let low_bits = direct.min(line_bits);
     let high_bits = direct - low_bits;
     for high_flips in 0..=threshold.min(high_bits) {
@@ -110,7 +117,7 @@ fn push_visits(
             for low_flips in 0..=(threshold - high_flips).min(low_bits) {
                 let budget = u64::from(threshold - high_flips - low_flips) << 40;
                 for_each_mask(low_bits, low_flips, |low| {
-                    visits.push(u64::from(line ^ low) | tag | budget);
+                    visits.push(u64::from((line ^ low) * stride) | tag | budget);
                 });
             }
         });
@@ -153,9 +160,7 @@ fn probe_with<K: ProbeKernels>(
         let mut wanted = [u32::MAX; 6];
         if table.presence {
             for (budget, set) in wanted.iter_mut().enumerate() {
-                *set = (0..1u32 << inline)
-                    .filter(|v| (v ^ low).count_ones() <= budget as u32)
-                    .fold(0, |acc, v| acc | 1 << v);
+                *set = xor_permute(within(inline, budget as u32), low, inline);
             }
         }
         let next_threshold = plan[(t + 1) % plan.len()];
@@ -167,6 +172,9 @@ fn probe_with<K: ProbeKernels>(
             (1, u32::MAX, 0)
         };
         scratch.probes.push(TableProbe {
+            offsets: table.offsets.as_ptr(),
+            entries: table.entries.as_ptr(),
+            entries_len: table.entries.len(),
             filter: EntryFilter {
                 low: chained << inline | low,
                 key_mask,
@@ -187,14 +195,34 @@ fn probe_with<K: ProbeKernels>(
             scratch
                 .visits
                 .reserve(ball(unit.direct, i32::from(threshold)) as usize);
-            push_visits(
-                &mut scratch.visits,
-                key >> inline,
-                unit.direct,
-                if unit.wide { 3 } else { 4 },
-                threshold as u32,
-                (t as u64) << 32,
-            );
+            let tag = (t as u64) << 32;
+            if let Some(cell) = table.visit_masks.get(threshold as usize) {
+                let masks = cell.get_or_init(|| {
+                    let mut masks = Vec::new();
+                    push_visits(
+                        &mut masks,
+                        0,
+                        unit.direct,
+                        stride as u32,
+                        threshold as u32,
+                        0,
+                    );
+                    masks
+                });
+                // `(top ^ mask) * stride` is `top * stride ^ mask * stride`: strides are
+                // powers of two.
+                let base = u64::from((key >> inline) * stride as u32) | tag;
+                scratch.visits.extend(masks.iter().map(|&m| m ^ base));
+            } else {
+                push_visits(
+                    &mut scratch.visits,
+                    key >> inline,
+                    unit.direct,
+                    stride as u32,
+                    threshold as u32,
+                    tag,
+                );
+            }
         }
     }
     let Scratch {
@@ -226,29 +254,31 @@ fn probe_with<K: ProbeKernels>(
     for g in 0..groups + 3 {
         if g < groups {
             // Offsets: the bucket's first word and the next bucket's (its end), usually the
-            // same line.
+            // same line. (Prefetches only compute addresses: nothing is read here.)
             for &v in group(g) {
-                let (bucket, t, _) = unpack(v);
-                let stride = probes[t].stride;
-                let offsets = tables[t].offsets.as_slice();
-                let at = bucket * stride;
-                if let Some(words) = offsets.get(at..=at + stride) {
-                    crate::simd::prefetch_l2(&words[0] as *const u32 as usize);
-                    crate::simd::prefetch_l2(&words[stride] as *const u32 as usize);
-                }
+                let (at, t, _) = unpack(v);
+                let p = &probes[t];
+                crate::simd::prefetch_l2(p.offsets.wrapping_add(at) as usize);
+                crate::simd::prefetch_l2(p.offsets.wrapping_add(at + p.stride) as usize);
             }
         }
         if let Some(gb) = g.checked_sub(1).filter(|&gb| gb < groups) {
             let slots = &mut ranges[(gb % 2) * GROUP..][..GROUP];
             for (slot, &v) in slots.iter_mut().zip(group(gb)) {
-                let (bucket, t, budget) = unpack(v);
-                let (table, p) = (&tables[t], &probes[t]);
-                let offsets = table.offsets.as_slice();
-                let at = bucket * p.stride;
-                let first = offsets[at];
-                let next = offsets[at + p.stride];
-                // The summary's word: the first word itself (narrow) or the one after it.
-                let summary = offsets[at + p.stride - 1];
+                let (at, t, budget) = unpack(v);
+                let p = &probes[t];
+                // SAFETY: `at` is `bucket * stride` for a bucket below `2^direct`, and the table
+                // has `(2^direct + 1) * stride` offsets words, so `at + stride` is in bounds
+                // (`push_visits` only makes such buckets; `TableProbe::offsets` points at the
+                // table's words, which outlive the probe).
+                let (first, next, summary) = unsafe {
+                    (
+                        *p.offsets.add(at),
+                        *p.offsets.add(at + p.stride),
+                        // The summary's word: the first word itself (narrow) or the one after.
+                        *p.offsets.add(at + p.stride - 1),
+                    )
+                };
                 let (start, end) = (first & p.offset_mask, next & p.offset_mask);
                 let present = (summary >> p.presence_shift) | p.presence_all;
                 // Non-short-circuit `&`: both sides are cheap, and a branch here would be a coin
@@ -256,11 +286,10 @@ fn probe_with<K: ProbeKernels>(
                 let wanted = (start < end) & (present & p.wanted[(budget as usize).min(5)] != 0);
                 let end = if wanted { end } else { start };
                 *slot = (start, end);
-                let entries = table.entries.as_ptr() as usize;
-                let head = entries + 4 * start as usize;
-                let tail = entries + 4 * (end as usize).saturating_sub(1);
-                // `head` and `tail` address entries of this table's array when the bucket is
-                // wanted (`start < end <= len`), and `idle` otherwise.
+                let head = p.entries.wrapping_add(start as usize) as usize;
+                let tail = p.entries.wrapping_add((end as usize).saturating_sub(1)) as usize;
+                // `head` and `tail` address entries of this table when the bucket is wanted
+                // (`start < end <= len`), and `idle` otherwise.
                 crate::simd::prefetch_l2(std::hint::select_unpredictable(wanted, head, idle));
                 // A run that crosses into the next line needs that line too.
                 crate::simd::prefetch_l2(std::hint::select_unpredictable(
@@ -274,6 +303,9 @@ fn probe_with<K: ProbeKernels>(
             let slots = &ranges[(gc % 2) * GROUP..][..GROUP];
             let before = candidates.len();
             for (&(start, end), &v) in slots.iter().zip(group(gc)) {
+                if start == end {
+                    continue;
+                }
                 let (_, t, budget) = unpack(v);
                 let p = &probes[t];
                 let filter = EntryFilter {
@@ -281,22 +313,18 @@ fn probe_with<K: ProbeKernels>(
                     chain_budget: budget + p.chain_allowance,
                     ..p.filter
                 };
+                // SAFETY: `entries` and `entries_len` are the table's entries array, which
+                // outlives the probe.
+                let entries = unsafe { std::slice::from_raw_parts(p.entries, p.entries_len) };
                 // SAFETY: `probe_with` is only instantiated for kernels this CPU runs.
                 unsafe {
-                    K::filter_run(
-                        &tables[t].entries,
-                        start as usize,
-                        end as usize,
-                        &filter,
-                        candidates,
-                    );
+                    K::filter_run(entries, start as usize, end as usize, &filter, candidates);
                 }
             }
             // Start fetching the group's candidates now; they are verified a group later.
             for &position in &candidates[before..] {
-                if let Some(hash) = hashes.get(position as usize) {
-                    crate::simd::prefetch_l2(hash as *const Words as usize);
-                }
+                // Candidates are positions of this segment's hashes (a prefetch reads nothing).
+                crate::simd::prefetch_l2(hashes.as_ptr().wrapping_add(position as usize) as usize);
             }
             group_ends.push(candidates.len());
         }
@@ -311,6 +339,33 @@ fn probe_with<K: ProbeKernels>(
     hits.sort_unstable_by_key(|&(position, _)| position);
     hits.dedup_by_key(|&mut (position, _)| position);
     out.extend_from_slice(hits);
+}
+
+/// The set (bit `v` for value `v`) of `bits`-bit values with at most `budget` bits set.
+fn within(bits: u32, budget: u32) -> u32 {
+    (0..1u32 << bits)
+        .filter(|v| v.count_ones() <= budget)
+        .fold(0, |acc, v| acc | 1 << v)
+}
+
+/// `{v ^ low : v in set}` for a set of `bits`-bit values (`bits <= 5`), by swapping the halves
+/// of every block of `2^(k+1)` bits for each bit `k` set in `low`.
+fn xor_permute(set: u32, low: u32, bits: u32) -> u32 {
+    const LOWER_HALVES: [u32; 5] = [
+        0x5555_5555,
+        0x3333_3333,
+        0x0f0f_0f0f,
+        0x00ff_00ff,
+        0x0000_ffff,
+    ];
+    let mut set = set;
+    for (k, &lower) in LOWER_HALVES.iter().enumerate().take(bits as usize) {
+        if low >> k & 1 == 1 {
+            let shift = 1 << k;
+            set = (set >> shift & lower) | (set & lower) << shift;
+        }
+    }
+    set
 }
 
 /// Calls `f` with every `k`-bit mask of exactly `ones` set bits (Gosper's hack).
@@ -353,19 +408,36 @@ mod tests {
     }
 
     #[test]
+    fn wanted_sets_are_the_values_within_budget() {
+        for bits in 0..=5u32 {
+            for low in 0..1u32 << bits {
+                for budget in 0..=5 {
+                    let expected = (0..1u32 << bits)
+                        .filter(|v| (v ^ low).count_ones() <= budget)
+                        .fold(0, |acc, v| acc | 1 << v);
+                    assert_eq!(xor_permute(within(bits, budget), low, bits), expected);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn visits_are_the_ball_grouped_by_line() {
-        for (direct, line_bits, threshold) in [(12, 4, 3), (9, 3, 2), (3, 4, 2), (10, 4, 0)] {
+        // Strides 1 and 2: sixteen and eight buckets' words to a line.
+        for (direct, stride, threshold) in [(12, 1, 3), (9, 2, 2), (3, 1, 2), (10, 1, 0), (7, 2, 3)]
+        {
             let top = 0b1011 & ((1u32 << direct) - 1);
             let mut visits = Vec::new();
-            push_visits(&mut visits, top, direct, line_bits, threshold, 0);
-            let mut buckets: Vec<u32> = visits.iter().map(|&v| v as u32).collect();
+            push_visits(&mut visits, top, direct, stride, threshold, 0);
+            let words: Vec<u32> = visits.iter().map(|&v| v as u32).collect();
+            assert!(words.iter().all(|w| w % stride == 0));
+            let mut buckets: Vec<u32> = words.iter().map(|w| w / stride).collect();
             // Every bucket within the threshold once, with the budget it leaves.
-            for &v in &visits {
-                let bucket = v as u32;
+            for (&v, &bucket) in visits.iter().zip(&buckets) {
                 assert_eq!((bucket ^ top).count_ones() + (v >> 40) as u32, threshold);
             }
-            // Lines come in runs.
-            let lines: Vec<u32> = buckets.iter().map(|b| b >> line_bits.min(direct)).collect();
+            // Lines (16 words each) come in runs.
+            let lines: Vec<u32> = words.iter().map(|w| w / 16).collect();
             let mut runs = lines.clone();
             runs.dedup();
             let mut distinct = runs.clone();

@@ -26,7 +26,15 @@ pub(super) struct Table {
     pub chain: ChainBits,
     pub offset_bits: u32,
     pub presence: bool,
+    /// Per threshold below [`CACHED_THRESHOLDS`], the visits of a probe of this table for a
+    /// query whose direct bits are all zero, made on first use: a query's visits are these
+    /// with its own bits xored in.
+    pub visit_masks: [std::sync::OnceLock<Vec<u64>>; CACHED_THRESHOLDS],
 }
+
+/// Thresholds whose visit lists a table keeps (radius 31 needs at most 3; a list of 5 over
+/// 24 direct bits would be 350 KB).
+pub(super) const CACHED_THRESHOLDS: usize = 5;
 
 /// Which bits of the next unit an entry carries.
 #[derive(Clone, Copy, Debug)]
@@ -115,11 +123,18 @@ impl Table {
             chain,
             offset_bits,
             presence,
+            visit_masks: Default::default(),
         }
     }
 
     fn memory_bytes(&self) -> usize {
-        self.offsets.memory_bytes() + self.entries.memory_bytes()
+        let masks: usize = self
+            .visit_masks
+            .iter()
+            .filter_map(|cell| cell.get())
+            .map(|masks| 8 * masks.capacity())
+            .sum();
+        self.offsets.memory_bytes() + self.entries.memory_bytes() + masks
     }
 }
 

@@ -23,7 +23,7 @@ pub fn verify(
     out: &mut Vec<(u32, u32)>,
 ) {
     // SAFETY: as above.
-    unsafe { verify_impl(hashes, positions, query, radius, out) }
+    unsafe { verify_impl::<true>(hashes, positions, query, radius, out) }
 }
 
 pub fn filter(entries: &[u32], filter: &EntryFilter, out: &mut Vec<u32>) {
@@ -114,9 +114,11 @@ unsafe fn scan_impl(hashes: &[Words], query: &Words, radius: u32, out: &mut Vec<
     }
 }
 
+/// `PREFETCH`: fetch candidates' hashes ahead of their use (the probe, which prefetched them
+/// a pipeline group earlier, does without).
 #[inline]
 #[target_feature(enable = "avx2")]
-pub(super) unsafe fn verify_impl(
+pub(super) unsafe fn verify_impl<const PREFETCH: bool>(
     hashes: &[Words],
     positions: &[u32],
     query: &Words,
@@ -128,8 +130,10 @@ pub(super) unsafe fn verify_impl(
         // SAFETY: bounds-checked element, 32-byte aligned.
         unsafe { _mm256_load_si256(hashes[position as usize].0.as_ptr().cast()) }
     };
-    for &p in &positions[..n.min(PREFETCH_AHEAD)] {
-        prefetch(hashes, p);
+    if PREFETCH {
+        for &p in &positions[..n.min(PREFETCH_AHEAD)] {
+            prefetch(hashes, p);
+        }
     }
     let mut i = 0;
     // SAFETY: the intrinsics below only need AVX2, which this function is compiled for.
@@ -137,9 +141,11 @@ pub(super) unsafe fn verify_impl(
         let q = _mm256_load_si256(query.0.as_ptr().cast());
         let limit = _mm_set1_epi32(radius.min(i32::MAX as u32) as i32);
         while i + 4 <= n {
-            for k in 0..4 {
-                if let Some(&ahead) = positions.get(i + PREFETCH_AHEAD + k) {
-                    prefetch(hashes, ahead);
+            if PREFETCH {
+                for k in 0..4 {
+                    if let Some(&ahead) = positions.get(i + PREFETCH_AHEAD + k) {
+                        prefetch(hashes, ahead);
+                    }
                 }
             }
             let group = [
@@ -252,6 +258,6 @@ impl super::ProbeKernels for Avx2 {
         out: &mut Vec<(u32, u32)>,
     ) {
         // SAFETY: as above.
-        unsafe { verify_impl(hashes, positions, query, radius, out) }
+        unsafe { verify_impl::<false>(hashes, positions, query, radius, out) }
     }
 }

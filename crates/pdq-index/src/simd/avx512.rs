@@ -24,7 +24,7 @@ pub fn verify(
     out: &mut Vec<(u32, u32)>,
 ) {
     // SAFETY: as above.
-    unsafe { verify_impl(hashes, positions, query, radius, out) }
+    unsafe { verify_impl::<true>(hashes, positions, query, radius, out) }
 }
 
 pub fn filter(entries: &[u32], filter: &EntryFilter, out: &mut Vec<u32>) {
@@ -92,9 +92,11 @@ unsafe fn scan_impl(hashes: &[Words], query: &Words, radius: u32, out: &mut Vec<
     }
 }
 
+/// `PREFETCH`: fetch candidates' hashes ahead of their use (the probe, which prefetched them
+/// a pipeline group earlier, does without).
 #[inline]
 #[target_feature(enable = "avx512f,avx512vl,avx512vpopcntdq")]
-pub(super) unsafe fn verify_impl(
+pub(super) unsafe fn verify_impl<const PREFETCH: bool>(
     hashes: &[Words],
     positions: &[u32],
     query: &Words,
@@ -107,12 +109,14 @@ pub(super) unsafe fn verify_impl(
         let q = _mm512_broadcast_i64x4(_mm256_load_si256(query.0.as_ptr().cast()));
         let limit = _mm512_set1_epi64(i64::from(radius));
         let n = positions.len();
-        for &p in &positions[..n.min(PREFETCH_AHEAD)] {
-            prefetch(hashes, p);
+        if PREFETCH {
+            for &p in &positions[..n.min(PREFETCH_AHEAD)] {
+                prefetch(hashes, p);
+            }
         }
         let mut i = 0;
         while i + 2 <= n {
-            if i + PREFETCH_AHEAD + 1 < n {
+            if PREFETCH && i + PREFETCH_AHEAD + 1 < n {
                 prefetch(hashes, positions[i + PREFETCH_AHEAD]);
                 prefetch(hashes, positions[i + PREFETCH_AHEAD + 1]);
             }
@@ -237,6 +241,6 @@ impl super::ProbeKernels for Avx512 {
         out: &mut Vec<(u32, u32)>,
     ) {
         // SAFETY: as above.
-        unsafe { verify_impl(hashes, positions, query, radius, out) }
+        unsafe { verify_impl::<false>(hashes, positions, query, radius, out) }
     }
 }

@@ -210,7 +210,7 @@ pub(crate) trait ProbeKernels {
         out: &mut Vec<u32>,
     );
 
-    /// As [`VerifyFn`].
+    /// As [`VerifyFn`], for candidates whose hashes the caller has already prefetched.
     ///
     /// # Safety
     /// The CPU must run the implementing instruction set.
