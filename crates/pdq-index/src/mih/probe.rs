@@ -84,6 +84,10 @@ pub(super) fn probe(
 /// of each other at 10 M; 64 is the best at 100 M.
 const GROUP: usize = 64;
 
+/// Most middle lines of one bucket's run that a visit prefetches (a larger bucket's further
+/// lines are read as the filter reaches them).
+const LONG_RUN_LINES: usize = 16;
+
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx512f,avx512vl,avx512vpopcntdq,popcnt,bmi1,bmi2")]
 unsafe fn probe_avx512(args: &ProbeArgs<'_>, scratch: &mut Scratch, out: &mut Vec<(u32, u32)>) {
@@ -297,6 +301,14 @@ fn probe_with<K: ProbeKernels>(
                     tail,
                     idle,
                 ));
+                // And the lines between, for the rare long run (the bucket of a cluster of
+                // near-duplicates): the filter would otherwise wait for each of them in turn.
+                if wanted && (tail >> 6) > (head >> 6) + 1 {
+                    let middle = (head >> 6) + 1..(tail >> 6);
+                    for line in middle.take(LONG_RUN_LINES) {
+                        crate::simd::prefetch_l2(line << 6);
+                    }
+                }
             }
         }
         if let Some(gc) = g.checked_sub(2).filter(|&gc| gc < groups) {
