@@ -9,8 +9,8 @@
 //! view (a few atomic operations, no lock) and answers from it, however long a writer takes. A
 //! view is two parts:
 //!
-//! - a large **base**: the PDQ hashes in a [`MihIndex`] (exact multi-index Hamming search, tens
-//!   of microseconds at a million hashes), their ids and values sorted by id, and the exact
+//! - a large **base**: the PDQ hashes in a [`MihIndex`] (exact multi-index Hamming search, under
+//!   ten microseconds at a million hashes), their ids and values sorted by id, and the exact
 //!   signals (video MD5) in a hash map. A base is never changed once built;
 //! - a small **delta** over it: hashes activated since the base was built (PDQ ones scanned
 //!   by brute force with `pdq-index`'s SIMD kernel) and the ids of base entries that are no longer

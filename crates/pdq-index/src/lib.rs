@@ -68,7 +68,8 @@
 //! - Visits are ordered so that the buckets of one offsets line are visited together, and a
 //!   bucket's entries are read a line at a time with masked loads that never touch a line
 //!   outside the bucket's run (an unaligned 64-byte load would wait for a second, unfetched
-//!   line).
+//!   line), every line of the run having been prefetched (a run's middle lines left to
+//!   demand loads cost a third of the time at 1 M hashes, where runs are 30 entries long).
 //! - A presence summary per bucket (a bit per inline value) lets a visit that looks for a
 //!   value the bucket lacks skip its entries: in the spare high bits of a 32-bit offsets word
 //!   when they suffice, else in a 64-bit word where the memory budget allows it.
