@@ -27,6 +27,7 @@ pub(crate) struct Scratch {
 struct TableProbe {
     /// The table's offsets words (see `Table::offsets`).
     offsets: *const u32,
+    offsets_len: usize,
     /// The table's entries.
     entries: *const u32,
     entries_len: usize,
@@ -177,6 +178,7 @@ fn probe_with<K: ProbeKernels>(
         };
         scratch.probes.push(TableProbe {
             offsets: table.offsets.as_ptr(),
+            offsets_len: table.offsets.len(),
             entries: table.entries.as_ptr(),
             entries_len: table.entries.len(),
             filter: EntryFilter {
@@ -275,6 +277,7 @@ fn probe_with<K: ProbeKernels>(
                 // has `(2^direct + 1) * stride` offsets words, so `at + stride` is in bounds
                 // (`push_visits` only makes such buckets; `TableProbe::offsets` points at the
                 // table's words, which outlive the probe).
+                debug_assert!(at + p.stride < p.offsets_len, "visit outside its table");
                 let (first, next, summary) = unsafe {
                     (
                         *p.offsets.add(at),
