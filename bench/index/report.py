@@ -34,7 +34,7 @@ for dataset in dict.fromkeys(r["dataset"] for r in rows):
                 f"{best['p50_us'] / o['p50_us']:.1f}x slower"
         if "cpu_p50_us" in best and "cpu_p50_us" in o:
             line += f" ({best['cpu_p50_us'] / o['cpu_p50_us']:.1f}x in CPU time)"
-        line += f", batch {o['qps2'] / best['qps2']:.1f}x fewer QPS"
+        line += f", batch {o['qps2'] / best['qps2']:.1f}x its queries per second"
     print(line)
     if o.get("notes"):
         print(f"  layout: {o['notes']}")
