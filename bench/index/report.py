@@ -3,7 +3,16 @@
 import json
 import sys
 
-rows = [json.loads(line) for line in open(sys.argv[1]) if line.strip()]
+records = [json.loads(line) for line in open(sys.argv[1]) if line.strip()]
+# The machine's random-read costs, measured by `pdq-index-bench memory` just before the runs.
+machines = [r for r in records if r.get("machine")]
+rows = [r for r in records if not r.get("machine")]
+for m in machines:
+    print(f"machine: random 64-byte reads over {m['buffer_mib']} MiB on 2 MiB pages: "
+          f"{m['chase_ns']:.0f} ns one after another; {m['random_ns']:.1f} ns each with 64 in "
+          f"flight, one per 4 KiB page; {m['paired_ns']:.1f} ns each, four per 4 KiB page")
+if machines:
+    print()
 # Wall-clock latencies include time spent waiting for a core on a shared machine; CPU-time
 # latencies (per-query thread CPU time, memory stalls included) do not.
 print(f"{'dataset':<14} {'method':<50} {'build s':>8} {'memory MB':>10} {'B/hash':>7} "

@@ -6,6 +6,9 @@
 //! `NAME.truth` (per query a u32 count, then all matching ids as u64, ascending per query,
 //! found by brute force at radius 31).
 //!
+//! `memory MIB` measures this machine's random reads over a buffer of that size (see
+//! `memory_probe`); the run script prints it with the table.
+//!
 //! `run DIR NAME [RADIUS]` builds the index over `NAME.hashes`, times single queries on one
 //! thread and batches on two, checks every answer against `NAME.truth`, and prints one JSON
 //! line per method. For calibrating the cost model on a new machine, `PDQ_LAYOUTS` times
@@ -433,6 +436,95 @@ fn run(dir: &Path, name: &str, radius: u32) {
     );
 }
 
+/// `memory MIB`: what a random cache-line read costs on this machine right now, over a buffer
+/// of that size on 2 MiB pages (as the index's arrays are), printed as one JSON line for the
+/// report. The index is bound by exactly such reads, and on shared virtual machines their cost
+/// drifts by tens of percent from one hour to the next, so the figures tell a reader how fast
+/// the machine was when the table was printed.
+///
+/// - `chase_ns`: one read after another (each address comes from the previous read): the
+///   latency of a miss, page walk included.
+/// - `random_ns`: independent reads, 64 prefetched at a time like the probe's pipeline, each
+///   on a 4 KiB page of its own: the throughput the probe can hope for.
+/// - `paired_ns`: the same with four reads to each 4 KiB page; far below `random_ns` when the
+///   host backs the VM with 4 KiB pages, so that every read of a new page walks the host's
+///   page tables whatever pages the guest asked for.
+fn memory_probe(mib: usize) {
+    const LINE: usize = 64;
+    const PAGE: usize = 4096;
+    let bytes = mib << 20;
+    // SAFETY: an anonymous private mapping, checked for failure; advice never changes contents.
+    let base = unsafe {
+        let ptr = libc::mmap(
+            std::ptr::null_mut(),
+            bytes,
+            libc::PROT_READ | libc::PROT_WRITE,
+            libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
+            -1,
+            0,
+        );
+        assert!(ptr != libc::MAP_FAILED, "mmap of {mib} MiB failed");
+        libc::madvise(ptr, bytes, libc::MADV_HUGEPAGE);
+        ptr.cast::<u64>()
+    };
+    // SAFETY: the mapping is `bytes` long, u64-aligned, and this function owns it.
+    let memory = unsafe { std::slice::from_raw_parts_mut(base, bytes / 8) };
+    let lines = bytes / LINE;
+    let words_per_line = LINE / 8;
+    // A random cycle through 1 M lines for the chase (spread over the whole buffer).
+    let mut rng = Rng(7);
+    let chase = (1 << 20).min(lines);
+    let mut order: Vec<usize> = (0..chase).map(|i| i * (lines / chase)).collect();
+    for i in (1..order.len()).rev() {
+        order.swap(i, rng.below(i as u64 + 1) as usize);
+    }
+    memory.iter_mut().step_by(PAGE / 8).for_each(|w| *w = 0);
+    for (i, &line) in order.iter().enumerate() {
+        memory[line * words_per_line] = (order[(i + 1) % order.len()] * words_per_line) as u64;
+    }
+    let steps = 1 << 21;
+    let mut at = order[0] * words_per_line;
+    let start = Instant::now();
+    for _ in 0..steps {
+        at = memory[at] as usize;
+    }
+    let chase_ns = start.elapsed().as_secs_f64() * 1e9 / steps as f64;
+    std::hint::black_box(at);
+    let independent = |per_page: usize| {
+        let pages = bytes / PAGE;
+        let mut rng = Rng(11);
+        let addresses: Vec<usize> = (0..steps / per_page)
+            .flat_map(|_| {
+                let page = rng.below(pages as u64) as usize;
+                let first = rng.below((PAGE / LINE) as u64) as usize;
+                (0..per_page).map(move |k| page * PAGE / 8 + ((first + 5 * k) % (PAGE / LINE)) * 8)
+            })
+            .collect();
+        let start = Instant::now();
+        let mut sum = 0u64;
+        let group = 64;
+        for g in 0..addresses.len() / group + 1 {
+            for &a in addresses.iter().skip(g * group).take(group) {
+                pdq_index::simd::prefetch_l2(memory.as_ptr().wrapping_add(a) as usize);
+            }
+            if g > 0 {
+                for &a in addresses.iter().skip((g - 1) * group).take(group) {
+                    sum = sum.wrapping_add(memory[a]);
+                }
+            }
+        }
+        std::hint::black_box(sum);
+        start.elapsed().as_secs_f64() * 1e9 / addresses.len() as f64
+    };
+    let random_ns = independent(1);
+    let paired_ns = independent(4);
+    // SAFETY: unmaps the mapping made above, no longer borrowed.
+    unsafe { libc::munmap(base.cast(), bytes) };
+    println!(
+        "{{\"machine\":true,\"buffer_mib\":{mib},\"chase_ns\":{chase_ns:.1},\"random_ns\":{random_ns:.1},\"paired_ns\":{paired_ns:.1}}}"
+    );
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     match args.get(1).map(String::as_str) {
@@ -449,9 +541,10 @@ fn main() {
             &args[3],
             args.get(4).map_or(RADIUS, |r| r.parse().expect("RADIUS")),
         ),
+        Some("memory") if args.len() == 3 => memory_probe(args[2].parse().expect("MIB")),
         _ => {
             eprintln!(
-                "usage: pdq-index-bench gen DIR NAME N uniform|clustered QUERIES SEED\n       pdq-index-bench run DIR NAME [RADIUS]"
+                "usage: pdq-index-bench gen DIR NAME N uniform|clustered QUERIES SEED\n       pdq-index-bench run DIR NAME [RADIUS]\n       pdq-index-bench memory MIB"
             );
             std::process::exit(2);
         }
