@@ -74,7 +74,12 @@
 //!   value the bucket lacks skip its entries: in the spare high bits of a 32-bit offsets word
 //!   when they suffice, else in a 64-bit word where the memory budget allows it.
 //! - The tables live on fresh memory mapped on 2 MiB pages (and the hashes are moved onto
-//!   them), so random reads do not also walk the page tables.
+//!   them), so random reads seldom walk the page tables. A virtual machine whose host backs
+//!   its memory with 4 KiB pages still walks the host's tables on nearly every random read
+//!   of a large index, and nothing inside the guest can change that: on such a machine, at
+//!   8 GB, an independent random read costs 2 to 3 times what it costs when four reads share
+//!   a 4 KiB page (`bench/index/run` measures both before it runs), and that cost is most of
+//!   a query at 100 M hashes.
 //!
 //! # Choosing the layout
 //!
