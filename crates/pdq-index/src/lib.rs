@@ -77,9 +77,9 @@
 //!   them), so random reads seldom walk the page tables. A virtual machine whose host backs
 //!   its memory with 4 KiB pages still walks the host's tables on nearly every random read
 //!   of a large index, and nothing inside the guest can change that: on such a machine, at
-//!   8 GB, an independent random read costs 2 to 3 times what it costs when four reads share
-//!   a 4 KiB page (`bench/index/run` measures both before it runs), and that cost is most of
-//!   a query at 100 M hashes.
+//!   8 GB, an independent random read has been measured at 2.5 to 6 times what it costs when
+//!   four reads share a 4 KiB page (`bench/index/run` measures both before it runs), and that
+//!   cost is most of a query at 100 M hashes.
 //!
 //! # Choosing the layout
 //!
